@@ -1,0 +1,20 @@
+package nl.eindtoets.gateway.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the runnable jar: one sub-command per task an operator or integrator performs. */
+@Command(name = "eindtoets-gateway", mixinStandardHelpOptions = true,
+        description = "Edukoppeling WUS 2W-be-S gateway for Logistiek Proces Eindtoets PO.",
+        subcommands = {})
+public final class GatewayCommand implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new GatewayCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}
