@@ -54,7 +54,8 @@ final class DevPkiReadme {
             10 years from generation (las-expired excepted). End-entity subjects are
             `C=NL, O=<organisation>, serialNumber=<OIN>, CN=<name>`, with keyUsage digitalSignature +
             keyEncipherment, extendedKeyUsage serverAuth + clientAuth, certificate policy 2.16.528.1.1003.1.2.8.6
-            and CRL distribution point `http://localhost:8089/crl/tsp.crl`.
+            and CRL distribution point `http://localhost:8089/crl/tsp.crl` (las-foreign:
+            `http://localhost:8089/crl/foreign-root.crl`, which is never published).
 
             ## Passwords
 
@@ -63,7 +64,7 @@ final class DevPkiReadme {
             ## End entities
 
             Each `<name>.p12` holds one private-key entry whose alias is `<name>`, with the full chain
-            (end entity, TSP CA, domain CA, root) so that TLS sends it. `<name>.crt` is the certificate alone (PEM) and
+            (end entity, TSP CA, domain CA, root; for las-foreign: end entity, foreign root) so that TLS sends it. `<name>.crt` is the certificate alone (PEM) and
             `<name>.key` its private key (unencrypted PKCS#8 PEM), for `curl --cert <name>.crt --key <name>.key`.
 
             | keystore | alias | organisation | OIN (subject serialNumber) | subjectAltName | purpose | dev mandates for "Logistiek Proces Eindtoets PO" (information) |
