@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import nl.eindtoets.gateway.mandate.MandateDecision.Source;
 import org.slf4j.Logger;
@@ -42,7 +41,7 @@ public final class CachingMandateRegister implements MandateRegister {
     private final Duration negativeTtl;
     private final Duration staleIfError;
     private final Clock clock;
-    private final AsyncCache<MandateQuery, MandateAnswer> answers;
+    private final AsyncCache<MandateQuery, Fetched> answers;
     private final Cache<MandateQuery, MandateAnswer> lastGrants;
 
     public CachingMandateRegister(MandateRegister upstream, Duration positiveTtl, Duration negativeTtl,
@@ -59,30 +58,30 @@ public final class CachingMandateRegister implements MandateRegister {
         this.answers = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .ticker(ticker)
-                .expireAfter(new TimeToLive(this::timeToLive))
+                .expireAfter(new TimeToLive<Fetched>(this::timeToLive))
                 .buildAsync();
         this.lastGrants = staleIfError.isZero() ? null : Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .ticker(ticker)
-                .expireAfter(new TimeToLive(answer -> capAtEnd(positiveTtl.plus(staleIfError), answer.endDate())))
+                .expireAfter(new TimeToLive<MandateAnswer>(
+                        answer -> capAtEnd(positiveTtl.plus(staleIfError), answer.endDate())))
                 .build();
     }
 
     @Override
     public MandateAnswer lookup(MandateQuery query) {
-        CompletableFuture<MandateAnswer> mine = new CompletableFuture<>();
-        CompletableFuture<MandateAnswer> current = answers.get(query, (key, executor) -> mine);
+        CompletableFuture<Fetched> mine = new CompletableFuture<>();
+        CompletableFuture<Fetched> current = answers.get(query, (key, executor) -> mine);
         if (current == mine) {
             return fetch(query, mine);
         }
-        try {
-            return current.join().from(Source.CACHE);
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof MandateRegisterUnavailableException unavailable) {
-                return staleOrThrow(query, unavailable);
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+        Fetched shared = current.join();
+        if (shared.failure() != null) {
+            // a fresh exception per waiter, so the stack trace shows this request's thread
+            return staleOrThrow(query, new MandateRegisterUnavailableException(shared.failure().getMessage(),
+                    shared.failure()));
         }
+        return shared.answer().from(Source.CACHE);
     }
 
     @Override
@@ -90,19 +89,24 @@ public final class CachingMandateRegister implements MandateRegister {
         return upstream.source();
     }
 
-    /** Asks upstream in the caller's thread and shares the outcome with everyone waiting on {@code pending}. */
-    private MandateAnswer fetch(MandateQuery query, CompletableFuture<MandateAnswer> pending) {
+    /**
+     * Asks upstream in the caller's thread and shares the outcome with everyone waiting on {@code pending}. A
+     * failure is removed from the cache before it is shared, so the next request asks upstream again.
+     */
+    private MandateAnswer fetch(MandateQuery query, CompletableFuture<Fetched> pending) {
         MandateAnswer answer;
         try {
             answer = upstream.lookup(query);
         } catch (MandateRegisterUnavailableException e) {
-            pending.completeExceptionally(e); // the cache drops failed entries itself
+            answers.asMap().remove(query, pending);
+            pending.complete(new Fetched(null, e));
             return staleOrThrow(query, e);
         } catch (RuntimeException | Error e) {
-            pending.completeExceptionally(e);
+            answers.asMap().remove(query, pending);
+            pending.complete(new Fetched(null, new MandateRegisterUnavailableException("mandate register failed", e)));
             throw e;
         }
-        pending.complete(answer);
+        pending.complete(new Fetched(answer, null));
         if (answer.granted() && lastGrants != null) {
             lastGrants.put(query, answer);
         }
@@ -119,7 +123,11 @@ public final class CachingMandateRegister implements MandateRegister {
         return stale.from(Source.CACHE);
     }
 
-    private Duration timeToLive(MandateAnswer answer) {
+    private Duration timeToLive(Fetched fetched) {
+        MandateAnswer answer = fetched.answer();
+        if (answer == null) {
+            return Duration.ZERO;
+        }
         return answer.granted() ? capAtEnd(positiveTtl, answer.endDate()) : negativeTtl;
     }
 
@@ -144,27 +152,31 @@ public final class CachingMandateRegister implements MandateRegister {
         return d;
     }
 
-    /** Expiry decided by the answer alone, fixed when the answer is stored; reading does not extend it. */
-    private static final class TimeToLive implements Expiry<MandateQuery, MandateAnswer> {
-        private final Function<MandateAnswer, Duration> ttl;
+    /** What one upstream call produced: an answer, or the failure to get one. */
+    private record Fetched(MandateAnswer answer, MandateRegisterUnavailableException failure) {
+    }
 
-        TimeToLive(Function<MandateAnswer, Duration> ttl) {
+    /** Expiry decided by the answer alone, fixed when the answer is stored; reading does not extend it. */
+    private static final class TimeToLive<V> implements Expiry<MandateQuery, V> {
+        private final Function<V, Duration> ttl;
+
+        TimeToLive(Function<V, Duration> ttl) {
             this.ttl = ttl;
         }
 
         @Override
-        public long expireAfterCreate(MandateQuery key, MandateAnswer value, long currentTime) {
+        public long expireAfterCreate(MandateQuery key, V value, long currentTime) {
             return saturatedNanos(ttl.apply(value));
         }
 
         @Override
-        public long expireAfterUpdate(MandateQuery key, MandateAnswer value, long currentTime,
+        public long expireAfterUpdate(MandateQuery key, V value, long currentTime,
                                       long currentDuration) {
             return saturatedNanos(ttl.apply(value));
         }
 
         @Override
-        public long expireAfterRead(MandateQuery key, MandateAnswer value, long currentTime,
+        public long expireAfterRead(MandateQuery key, V value, long currentTime,
                                     long currentDuration) {
             return currentDuration;
         }
