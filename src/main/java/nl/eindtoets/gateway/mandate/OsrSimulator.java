@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -51,6 +52,9 @@ public final class OsrSimulator implements AutoCloseable {
     private final List<Mandate> mandates;
     private final Clock clock;
     private final AtomicLong mandateRequests = new AtomicLong();
+
+    private volatile int failureStatus;
+    private volatile Duration answerDelay = Duration.ZERO;
 
     private int port;
     private HttpsServer server;
@@ -126,6 +130,22 @@ public final class OsrSimulator implements AutoCloseable {
         return URI.create("https://" + host + ":" + port());
     }
 
+    /**
+     * Makes every mandate query fail with {@code status} (e.g. 503), to rehearse an OSR outage without stopping the
+     * listener; 0 restores normal answers.
+     */
+    public void failWith(int status) {
+        if (status != 0 && (status < 400 || status > 599)) {
+            throw new IllegalArgumentException("not an error status: " + status);
+        }
+        failureStatus = status;
+    }
+
+    /** Holds every mandate answer back for {@code delay}, to rehearse a slow OSR (read timeouts). */
+    public void delayAnswers(Duration delay) {
+        answerDelay = Objects.requireNonNull(delay, "delay");
+    }
+
     /** How many mandate queries arrived since this simulator was created (restarts included). */
     public long requestCount() {
         return mandateRequests.get();
@@ -133,6 +153,11 @@ public final class OsrSimulator implements AutoCloseable {
 
     private void mandates(HttpExchange exchange) throws IOException {
         mandateRequests.incrementAndGet();
+        pause();
+        if (failureStatus != 0) {
+            reply(exchange, failureStatus, message("simulated failure"));
+            return;
+        }
         if (!"GET".equals(exchange.getRequestMethod())) {
             exchange.getResponseHeaders().set("Allow", "GET");
             reply(exchange, 405, message("method not allowed"));
@@ -158,6 +183,17 @@ public final class OsrSimulator implements AutoCloseable {
         body.put("start_date", found.startDate().toString());
         body.put("end_date", found.endDate() == null ? null : found.endDate().toString());
         reply(exchange, 200, body);
+    }
+
+    private void pause() {
+        Duration delay = answerDelay;
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void stats(HttpExchange exchange) throws IOException {
