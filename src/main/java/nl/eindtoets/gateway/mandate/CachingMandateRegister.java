@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class CachingMandateRegister implements MandateRegister {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachingMandateRegister.class);
-    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final ZoneId ZONE = MandateCheck.ZONE;
 
     private final MandateRegister upstream;
     private final Duration positiveTtl;

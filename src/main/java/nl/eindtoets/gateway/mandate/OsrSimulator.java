@@ -44,7 +44,7 @@ public final class OsrSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OsrSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final ZoneId ZONE = MandateCheck.ZONE;
     private static final int THREADS = 8;
 
     private final String host;
