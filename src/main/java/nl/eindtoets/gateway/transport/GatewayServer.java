@@ -40,6 +40,7 @@ import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.apache.cxf.ws.policy.PolicyEngine;
+import org.apache.cxf.ws.security.SecurityConstants;
 import org.apache.wss4j.common.crypto.Crypto;
 import org.apache.wss4j.dom.engine.WSSConfig;
 import org.slf4j.Logger;
@@ -105,7 +106,7 @@ public final class GatewayServer implements AutoCloseable {
         servers.add(chain.publish(bus, DeelnemersPortType.class, new DeelnemersEndpoint(components.deelnemers()),
                 DeelnemersService.SERVICE, DeelnemersService.DeelnemersPort, "wsdl/Eindtoets_Deelnemers_v1.wsdl",
                 DEELNEMERS_PATH, BRENG_DEELNEMERS_ACTION,
-                List.of(new QName(GATEWAY_NS, "leerlinggegevens"), q("leerlinggegevens", "school"))));
+                List.of(q("leerlinggegevens", "leerlinggegevens"), q("leerlinggegevens", "school"))));
         servers.add(chain.publish(bus, LeerresultatenPortType.class, new LeerresultatenEndpoint(components.leerresultaten()),
                 LeerresultatenService.SERVICE, LeerresultatenService.LeerresultatenPort,
                 "wsdl/Eindtoets_Leerresultaten_v1.wsdl", LEERRESULTATEN_PATH, HAAL_LEERRESULTATEN_ACTION, List.of()));
@@ -150,7 +151,10 @@ public final class GatewayServer implements AutoCloseable {
                     "publishedEndpointUrl", transport.publicUrl() + path,
                     StaxUtils.MAX_ELEMENT_DEPTH, transport.maxElementDepth(),
                     StaxUtils.MAX_ELEMENT_COUNT, transport.maxElementCount(),
-                    StaxUtils.MAX_TEXT_LENGTH, (int) Math.min(Integer.MAX_VALUE, transport.maxMessageSize())));
+                    StaxUtils.MAX_TEXT_LENGTH, (int) Math.min(Integer.MAX_VALUE, transport.maxMessageSize()),
+                    // Replay is judged by the gateway's ReplayGuard; WSS4J's node-local caches would only add cost.
+                    SecurityConstants.ENABLE_TIMESTAMP_CACHE, "false",
+                    SecurityConstants.ENABLE_NONCE_CACHE, "false"));
 
             List<Interceptor<? extends Message>> in = factory.getInInterceptors();
             in.add(new RequestEntryInterceptor(transport.maxMessageSize()));
