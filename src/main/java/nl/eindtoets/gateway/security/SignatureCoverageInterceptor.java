@@ -1,0 +1,149 @@
+package nl.eindtoets.gateway.security;
+
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import jakarta.xml.soap.SOAPException;
+import jakarta.xml.soap.SOAPMessage;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.helpers.DOMUtils;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.phase.Phase;
+import org.apache.wss4j.common.ext.WSSecurityException;
+import org.apache.wss4j.common.token.BinarySecurity;
+import org.apache.wss4j.common.token.X509Security;
+import org.apache.wss4j.dom.WSConstants;
+import org.apache.wss4j.dom.WSDataRef;
+import org.apache.wss4j.dom.engine.WSSecurityEngineResult;
+import org.apache.wss4j.dom.handler.WSHandlerConstants;
+import org.apache.wss4j.dom.handler.WSHandlerResult;
+import org.apache.wss4j.dom.message.token.Timestamp;
+import org.apache.wss4j.dom.str.STRParser;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * What a 2W-be-S signature must cover (Digikoppeling WB004): the SOAP Body, the Timestamp and every WS-Addressing
+ * header, each by its own reference, with one signature made with an X509v3 BinarySecurityToken by direct reference.
+ *
+ * <p>Coverage is decided by node identity: the elements the signature protects must be the very Body, Timestamp and
+ * header elements that the rest of the chain reads. A signed copy moved elsewhere (signature wrapping) leaves the
+ * real element unprotected and is refused. Also bounds the Timestamp's lifetime, which WSS4J does not.
+ */
+public final class SignatureCoverageInterceptor extends AbstractSoapInterceptor {
+
+    static final String WSA_NS = "http://www.w3.org/2005/08/addressing";
+
+    private final Duration maxLifetime;
+
+    public SignatureCoverageInterceptor(Duration maxLifetime) {
+        super(Phase.PRE_PROTOCOL);
+        getAfter().add(InboundSecurityInterceptor.class.getName());
+        this.maxLifetime = maxLifetime;
+    }
+
+    @Override
+    public void handleMessage(SoapMessage message) throws Fault {
+        List<WSHandlerResult> handlerResults = results(message);
+        WSSecurityEngineResult signature = single(handlerResults, WSConstants.SIGN);
+        WSSecurityEngineResult timestampResult = single(handlerResults, WSConstants.TS);
+
+        if (signature.get(WSSecurityEngineResult.TAG_X509_REFERENCE_TYPE) != STRParser.REFERENCE_TYPE.DIRECT_REF
+                || !(signature.get(WSSecurityEngineResult.TAG_X509_CERTIFICATE) instanceof X509Certificate signer)) {
+            throw failure(WSSecurityException.ErrorCode.INVALID_SECURITY,
+                    "signing certificate not given as a BinarySecurityToken by direct reference");
+        }
+        requireX509v3Token(handlerResults);
+
+        Set<Node> protectedNodes = Collections.newSetFromMap(new IdentityHashMap<>());
+        @SuppressWarnings("unchecked")
+        List<WSDataRef> refs = (List<WSDataRef>) signature.get(WSSecurityEngineResult.TAG_DATA_REF_URIS);
+        for (WSDataRef ref : refs) {
+            protectedNodes.add(dom(ref.getProtectedElement()));
+        }
+
+        Timestamp timestamp = (Timestamp) timestampResult.get(WSSecurityEngineResult.TAG_TIMESTAMP);
+        SOAPMessage saaj = message.getContent(SOAPMessage.class);
+        try {
+            requireCovered(protectedNodes, saaj.getSOAPBody(), "Body");
+            requireCovered(protectedNodes, timestamp.getElement(), "Timestamp");
+            Element header = saaj.getSOAPHeader();
+            for (Node n = dom(header).getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n.getNodeType() == Node.ELEMENT_NODE && WSA_NS.equals(n.getNamespaceURI())) {
+                    requireCovered(protectedNodes, n, "wsa:" + n.getLocalName());
+                }
+            }
+        } catch (SOAPException e) {
+            throw new Fault(e);
+        }
+
+        Instant created = timestamp.getCreated();
+        Instant expires = timestamp.getExpires();
+        if (expires != null && Duration.between(created, expires).compareTo(maxLifetime) > 0) {
+            throw failure(WSSecurityException.ErrorCode.INVALID_SECURITY, "Timestamp lifetime exceeds the maximum");
+        }
+        byte[] value = (byte[]) signature.get(WSSecurityEngineResult.TAG_SIGNATURE_VALUE);
+        message.getExchange().put(VerifiedSignature.class, new VerifiedSignature(
+                signer, Base64.getEncoder().encodeToString(value), created, expires));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<WSHandlerResult> results(SoapMessage message) {
+        Object r = message.get(WSHandlerConstants.RECV_RESULTS);
+        if (!(r instanceof List<?> list) || list.isEmpty()) {
+            throw failure(WSSecurityException.ErrorCode.INVALID_SECURITY, "no WS-Security results");
+        }
+        return (List<WSHandlerResult>) list;
+    }
+
+    private static WSSecurityEngineResult single(List<WSHandlerResult> handlerResults, int action) {
+        WSSecurityEngineResult found = null;
+        int count = 0;
+        for (WSHandlerResult hr : handlerResults) {
+            List<WSSecurityEngineResult> list = hr.getActionResults().get(action);
+            if (list != null) {
+                count += list.size();
+                if (!list.isEmpty()) {
+                    found = list.get(0);
+                }
+            }
+        }
+        if (count != 1) {
+            throw failure(WSSecurityException.ErrorCode.INVALID_SECURITY,
+                    "expected exactly one " + (action == WSConstants.SIGN ? "Signature" : "Timestamp") + ", got " + count);
+        }
+        return found;
+    }
+
+    private static void requireX509v3Token(List<WSHandlerResult> handlerResults) {
+        for (WSHandlerResult hr : handlerResults) {
+            for (WSSecurityEngineResult r : hr.getResults()) {
+                Object token = r.get(WSSecurityEngineResult.TAG_BINARY_SECURITY_TOKEN);
+                if (token instanceof BinarySecurity bst && !(token instanceof X509Security)) {
+                    throw failure(WSSecurityException.ErrorCode.INVALID_SECURITY,
+                            "BinarySecurityToken is not X509v3: " + bst.getValueType());
+                }
+            }
+        }
+    }
+
+    private static void requireCovered(Set<Node> protectedNodes, Node element, String what) {
+        if (element == null || !protectedNodes.contains(dom(element))) {
+            throw failure(WSSecurityException.ErrorCode.FAILED_CHECK, what + " is not covered by the signature");
+        }
+    }
+
+    private static Node dom(Node node) {
+        return DOMUtils.getDomElement(node);
+    }
+
+    static SecurityRuleViolation failure(WSSecurityException.ErrorCode code, String reason) {
+        return new SecurityRuleViolation(code, reason);
+    }
+}
