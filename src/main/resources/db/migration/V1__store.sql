@@ -83,10 +83,11 @@ CREATE TABLE test_part (
     CONSTRAINT fk_test_part_test FOREIGN KEY (toetscode) REFERENCES test_definition (toetscode)
 );
 
-INSERT INTO test_definition (toetscode, toetsnaam) VALUES ('ET-PO', 'Eindtoets PO');
-INSERT INTO test_part (toetscode, volgnummer, toetsonderdeelcode, toetsonderdeelnaam) VALUES ('ET-PO', 1, 'LEZEN', 'Lezen');
-INSERT INTO test_part (toetscode, volgnummer, toetsonderdeelcode, toetsonderdeelnaam) VALUES ('ET-PO', 2, 'TAALVERZORGING', 'Taalverzorging');
-INSERT INTO test_part (toetscode, volgnummer, toetsonderdeelcode, toetsonderdeelnaam) VALUES ('ET-PO', 3, 'REKENEN', 'Rekenen');
+-- The supplier's test of the development fixtures; production catalogues are added by later migrations.
+INSERT INTO test_definition (toetscode, toetsnaam) VALUES ('EINDTOETS-2027', 'Eindtoets PO 2027');
+INSERT INTO test_part (toetscode, volgnummer, toetsonderdeelcode, toetsonderdeelnaam) VALUES ('EINDTOETS-2027', 1, 'REKENEN', 'Rekenen');
+INSERT INTO test_part (toetscode, volgnummer, toetsonderdeelcode, toetsonderdeelnaam) VALUES ('EINDTOETS-2027', 2, 'TAALVERZORGING', 'Taalverzorging');
+INSERT INTO test_part (toetscode, volgnummer, toetsonderdeelcode, toetsonderdeelnaam) VALUES ('EINDTOETS-2027', 3, 'LEZEN', 'Lezen');
 
 -- One import of a results file through the back office; nothing is stored for a file with any bad row.
 CREATE TABLE result_import (
