@@ -59,6 +59,8 @@ public final class Database implements AutoCloseable {
         hc.setPassword(settings.password());
         hc.setMaximumPoolSize(settings.poolSize());
         hc.setConnectionTimeout(Math.max(250, settings.connectionTimeout().toMillis()));
+        // Start even when the database is briefly away; the migration right after reports a real outage.
+        hc.setInitializationFailTimeout(-1);
         if (settings.isH2() && !settings.url().toUpperCase().contains("LOCK_TIMEOUT")) {
             // H2 waits only 1 s for a row lock by default; a large delivery holding the school lock takes longer.
             hc.setConnectionInitSql("SET LOCK_TIMEOUT 20000");

@@ -26,6 +26,7 @@ public final class TestDatabases implements AfterEachCallback {
     private static Path h2Root;
 
     private final List<Database> opened = new ArrayList<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
 
     /** A new empty database with the schema applied. */
     public Database fresh(Engine engine) {
@@ -36,6 +37,28 @@ public final class TestDatabases implements AfterEachCallback {
     public Database open(DatabaseSettings settings) {
         Database db = Database.open(settings);
         opened.add(db);
+        return db;
+    }
+
+    /**
+     * A store whose server does not answer (nothing listens on its port), as when the database host is down
+     * after the gateway started.
+     */
+    public Database unreachable(Engine engine) {
+        int port;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        String url = switch (engine) {
+            case H2 -> "jdbc:h2:tcp://127.0.0.1:" + port + "/gone";
+            case POSTGRESQL -> "jdbc:postgresql://127.0.0.1:" + port + "/gone?connectTimeout=1";
+        };
+        var pool = Database.pool(new DatabaseSettings(url, "sa", "", 2, Duration.ofMillis(500)));
+        Database db = Database.wrap(pool);
+        opened.add(db);
+        closeables.add(pool);
         return db;
     }
 
@@ -102,5 +125,13 @@ public final class TestDatabases implements AfterEachCallback {
             db.close();
         }
         opened.clear();
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // best effort
+            }
+        }
+        closeables.clear();
     }
 }
