@@ -91,7 +91,7 @@ public final class BackOfficeServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(1);
+        server.stop(0);
         executor.shutdownNow();
     }
 
@@ -109,7 +109,7 @@ public final class BackOfficeServer implements AutoCloseable {
     }
 
     private void api(HttpExchange ex) throws IOException {
-        try (ex) {
+        try {
             if (!authorised(ex)) {
                 ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"eindtoets-backoffice\"");
                 send(ex, 401, Map.of("error", "missing or wrong bearer token"));
@@ -124,6 +124,8 @@ public final class BackOfficeServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("back office: {} {} failed", ex.getRequestMethod(), ex.getRequestURI(), e);
             send(ex, 500, Map.of("error", "internal error"));
+        } finally {
+            ex.close(); // after the catch blocks: they still answer on this exchange
         }
     }
 
