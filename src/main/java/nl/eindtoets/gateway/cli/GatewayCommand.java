@@ -6,8 +6,16 @@ import picocli.CommandLine.Command;
 /** Entry point of the runnable jar: one sub-command per task an operator or integrator performs. */
 @Command(name = "eindtoets-gateway", mixinStandardHelpOptions = true,
         description = "Edukoppeling WUS 2W-be-S gateway for Logistiek Proces Eindtoets PO.",
-        subcommands = {CertsDevCommand.class,
-                SchoolsCommand.class, ParticipantsCommand.class, ResultsCommand.class, AuditCommand.class})
+        subcommands = {
+                ServeCommand.class,
+                SendCommand.class,
+                CertsDevCommand.class,
+                OsrSimCommand.class,
+                SchoolsCommand.class,
+                ParticipantsCommand.class,
+                ResultsCommand.class,
+                AuditCommand.class,
+        })
 public final class GatewayCommand implements Runnable {
 
     public static void main(String[] args) {

@@ -42,9 +42,6 @@ public final class InboundSecurityInterceptor extends WSS4JInInterceptor {
         p.put(ConfigurationConstants.ENABLE_SIGNATURE_CONFIRMATION, "true");
         // Chain and revocation are judged by SignerTrustValidator, not by WSS4J's Merlin path check.
         p.put(ConfigurationConstants.ENABLE_REVOCATION, "false");
-        // Replay is the gateway's own check (ReplayInterceptor), independent of WSS4J's local caches.
-        p.put(SecurityConstants.ENABLE_TIMESTAMP_CACHE, "false");
-        p.put(SecurityConstants.ENABLE_NONCE_CACHE, "false");
         // Faults carry the WS-Security fault code; the fault renderer replaces WSS4J's text with a neutral one.
         p.put(SecurityConstants.RETURN_SECURITY_ERROR, "true");
         Map<QName, Object> validators = new HashMap<>();

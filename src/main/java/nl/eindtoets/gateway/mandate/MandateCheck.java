@@ -1,0 +1,68 @@
+package nl.eindtoets.gateway.mandate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+import nl.eindtoets.gateway.fault.FaultCode;
+import nl.eindtoets.gateway.fault.GatewayFault;
+import nl.eindtoets.gateway.identity.RequestIdentity;
+import nl.eindtoets.gateway.mandate.MandateDecision.Outcome;
+import nl.eindtoets.gateway.mandate.MandateDecision.Source;
+
+/**
+ * Stage 4 of the chain: the signer must hold the school's mandate for the service today. Returns when it does;
+ * otherwise throws {@link FaultCode#AUTORISATIE_ONGELDIG}, or {@link FaultCode#TIJDELIJK_NIET_BESCHIKBAAR} when
+ * the register cannot answer. There is no path that allows a request without a grant. Every decision is recorded.
+ */
+public final class MandateCheck {
+
+    /** Mandates are granted per calendar day in the Netherlands. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private final MandateRegister register;
+    private final String serviceNamespace;
+    private final MandateDecisionLog decisions;
+    private final Clock clock;
+
+    public MandateCheck(MandateRegister register, String serviceNamespace, MandateDecisionLog decisions,
+                        Clock clock) {
+        this.register = Objects.requireNonNull(register, "register");
+        this.serviceNamespace = Objects.requireNonNull(serviceNamespace, "serviceNamespace");
+        this.decisions = Objects.requireNonNull(decisions, "decisions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** @throws GatewayFault when the request may not proceed */
+    public void check(RequestIdentity identity) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
+        MandateQuery query = new MandateQuery(identity.signerOin(), identity.schoolOin(), serviceNamespace, today);
+        MandateAnswer answer;
+        try {
+            answer = register.lookup(query);
+        } catch (MandateRegisterUnavailableException e) {
+            record(identity, query, Outcome.UNAVAILABLE, register.source());
+            throw new GatewayFault(FaultCode.TIJDELIJK_NIET_BESCHIKBAAR,
+                    FaultCode.TIJDELIJK_NIET_BESCHIKBAAR.digikoppelingCode(),
+                    FaultCode.TIJDELIJK_NIET_BESCHIKBAAR.text(), e);
+        } catch (RuntimeException e) {
+            record(identity, query, Outcome.UNAVAILABLE, register.source());
+            throw e;
+        }
+        if (answer.granted()) {
+            record(identity, query, Outcome.GRANTED, answer.source());
+            return;
+        }
+        record(identity, query, Outcome.DENIED, answer.source());
+        throw new GatewayFault(FaultCode.AUTORISATIE_ONGELDIG);
+    }
+
+    public String serviceNamespace() {
+        return serviceNamespace;
+    }
+
+    private void record(RequestIdentity identity, MandateQuery query, Outcome outcome, Source source) {
+        decisions.record(new MandateDecision(clock.instant(), identity.messageId(), query.supplierOin(),
+                query.schoolOin(), query.serviceNamespace(), query.referenceDate(), outcome, source));
+    }
+}

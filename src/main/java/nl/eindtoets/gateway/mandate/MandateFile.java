@@ -1,0 +1,114 @@
+package nl.eindtoets.gateway.mandate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import nl.eindtoets.gateway.identity.Oin;
+
+/**
+ * Reads a mandates file (documented in docs/mandate.md), shared by the embedded register and the OSR simulator:
+ *
+ * <pre>
+ * {"mandates": [
+ *   {"supplier_oin": "00000099000000001000", "school_oin": "0000000700099AA00000",
+ *    "service_version_namespace": "urn:dev:osr:logistiek-proces-eindtoets-po",
+ *    "start_date": "2025-08-01", "end_date": null, "note": "free text"}
+ * ]}
+ * </pre>
+ *
+ * Unknown fields are refused so that a misspelt {@code end_date} cannot silently turn into an open-ended mandate.
+ */
+public final class MandateFile {
+
+    /** The development mandates of DESIGN.md §5, used when no file is configured. */
+    public static final String DEV_RESOURCE = "/mandates-dev.json";
+
+    private static final Set<String> FIELDS =
+            Set.of("supplier_oin", "school_oin", "service_version_namespace", "start_date", "end_date", "note");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MandateFile() {
+    }
+
+    /** The mandates in {@code file}, or the built-in development mandates when {@code file} is null. */
+    public static List<Mandate> read(Path file) {
+        if (file == null) {
+            return readDevelopmentMandates();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read mandates file " + file, e);
+        }
+    }
+
+    public static List<Mandate> readDevelopmentMandates() {
+        try (InputStream in = MandateFile.class.getResourceAsStream(DEV_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(DEV_RESOURCE + " is missing from the class path");
+            }
+            return parse(in, "classpath:" + DEV_RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DEV_RESOURCE, e);
+        }
+    }
+
+    static List<Mandate> parse(InputStream in, String origin) throws IOException {
+        JsonNode root = JSON.readTree(in);
+        JsonNode list = root == null ? null : root.get("mandates");
+        if (list == null || !list.isArray()) {
+            throw new IllegalArgumentException(origin + ": expected an object with a \"mandates\" array");
+        }
+        List<Mandate> mandates = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String where = origin + ": mandates[" + i + "]";
+            try {
+                mandates.add(mandate(list.get(i)));
+            } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(mandates);
+    }
+
+    private static Mandate mandate(JsonNode node) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("not an object");
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                throw new IllegalArgumentException("unknown field " + name);
+            }
+        });
+        String end = text(node, "end_date", false);
+        return new Mandate(
+                new Oin(text(node, "supplier_oin", true)),
+                new Oin(text(node, "school_oin", true)),
+                text(node, "service_version_namespace", true),
+                LocalDate.parse(text(node, "start_date", true)),
+                end == null ? null : LocalDate.parse(end));
+    }
+
+    private static String text(JsonNode node, String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new IllegalArgumentException("missing " + field);
+            }
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new IllegalArgumentException(field + " must be a non-empty string");
+        }
+        return value.asText();
+    }
+}

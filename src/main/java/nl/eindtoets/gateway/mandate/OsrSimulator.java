@@ -1,0 +1,270 @@
+package nl.eindtoets.gateway.mandate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import nl.eindtoets.gateway.identity.Oin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local stand-in for the OSR: serves the mandate query of the OSR API ({@code GET /api/v2/mandates}) from a
+ * mandates file over HTTPS, requiring a client certificate that chains to the configured trust store, so the real
+ * {@link OsrMandateClient} path can be exercised without the national register. {@code GET /sim/stats} reports
+ * how many mandate queries it received, so tests and integrators can see what a cache saved.
+ *
+ * <p>It can be stopped and started again; a restart binds the same port as before.
+ */
+public final class OsrSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OsrSimulator.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId ZONE = MandateCheck.ZONE;
+    private static final int THREADS = 8;
+
+    private final String host;
+    private final SSLContext tls;
+    private final List<Mandate> mandates;
+    private final Clock clock;
+    private final AtomicLong mandateRequests = new AtomicLong();
+
+    private volatile int failureStatus;
+    private volatile Duration answerDelay = Duration.ZERO;
+
+    private int port;
+    private HttpsServer server;
+    private ExecutorService executor;
+
+    /**
+     * @param host address to bind, e.g. {@code localhost}
+     * @param port port to bind; 0 picks a free one on the first start, which later restarts keep
+     * @param tls  the simulator's key and the trust anchors client certificates must chain to
+     */
+    public OsrSimulator(String host, int port, SSLContext tls, List<Mandate> mandates, Clock clock) {
+        this.host = Objects.requireNonNull(host, "host");
+        this.port = port;
+        this.tls = Objects.requireNonNull(tls, "tls");
+        this.mandates = List.copyOf(mandates);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public OsrSimulator(String host, int port, SSLContext tls, List<Mandate> mandates) {
+        this(host, port, tls, mandates, Clock.system(ZONE));
+    }
+
+    public synchronized OsrSimulator start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            HttpsServer s = HttpsServer.create(new InetSocketAddress(host, port), 50);
+            s.setHttpsConfigurator(new ClientCertificateRequired(tls));
+            s.createContext(OsrMandateClient.MANDATES_PATH, this::mandates);
+            s.createContext("/sim/stats", this::stats);
+            s.createContext("/", exchange -> reply(exchange, 404, message("not found")));
+            AtomicInteger n = new AtomicInteger();
+            executor = Executors.newFixedThreadPool(THREADS, r -> {
+                Thread t = new Thread(r, "osr-sim-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            s.setExecutor(executor);
+            s.start();
+            server = s;
+            port = s.getAddress().getPort();
+            LOG.info("OSR simulator listening on https://{}:{} with {} mandates", host, port, mandates.size());
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the OSR simulator on " + host + ":" + port, e);
+        }
+    }
+
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        server = null;
+        executor = null;
+        LOG.info("OSR simulator on port {} stopped", port);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The bound port (after the first start). */
+    public synchronized int port() {
+        return port;
+    }
+
+    /** {@code https://localhost:<port>}: the base URL a client configures. */
+    public URI baseUrl() {
+        return URI.create("https://" + host + ":" + port());
+    }
+
+    /**
+     * Makes every mandate query fail with {@code status} (e.g. 503), to rehearse an OSR outage without stopping the
+     * listener; 0 restores normal answers.
+     */
+    public void failWith(int status) {
+        if (status != 0 && (status < 400 || status > 599)) {
+            throw new IllegalArgumentException("not an error status: " + status);
+        }
+        failureStatus = status;
+    }
+
+    /** Holds every mandate answer back for {@code delay}, to rehearse a slow OSR (read timeouts). */
+    public void delayAnswers(Duration delay) {
+        answerDelay = Objects.requireNonNull(delay, "delay");
+    }
+
+    /** How many mandate queries arrived since this simulator was created (restarts included). */
+    public long requestCount() {
+        return mandateRequests.get();
+    }
+
+    private void mandates(HttpExchange exchange) throws IOException {
+        mandateRequests.incrementAndGet();
+        pause();
+        if (failureStatus != 0) {
+            reply(exchange, failureStatus, message("simulated failure"));
+            return;
+        }
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().set("Allow", "GET");
+            reply(exchange, 405, message("method not allowed"));
+            return;
+        }
+        MandateQuery query;
+        try {
+            query = query(exchange.getRequestURI().getRawQuery());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            reply(exchange, 400, message("Validation error(s): " + e.getMessage()));
+            return;
+        }
+        Mandate found = MandateMatcher.find(mandates, query);
+        LOG.debug("mandate query {} -> {}", query, found == null ? "404" : "200");
+        if (found == null) {
+            reply(exchange, 404, message("mandate not found"));
+            return;
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.put("supplier_oin", found.supplierOin().value());
+        body.put("school_oin", found.schoolOin().value());
+        body.put("service_version_namespace", found.serviceNamespace());
+        body.put("start_date", found.startDate().toString());
+        body.put("end_date", found.endDate() == null ? null : found.endDate().toString());
+        reply(exchange, 200, body);
+    }
+
+    private void pause() {
+        Duration delay = answerDelay;
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void stats(HttpExchange exchange) throws IOException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("mandate_requests", requestCount());
+        body.put("mandates", mandates.size());
+        reply(exchange, 200, body);
+    }
+
+    /** The query parameters as the OSR takes them: the first three required, reference_date optional (today). */
+    private MandateQuery query(String rawQuery) {
+        Map<String, String> params = new HashMap<>();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                if (params.put(name, value) != null) {
+                    throw new IllegalArgumentException(name + " given more than once");
+                }
+            }
+        }
+        String referenceDate = params.get("reference_date");
+        return new MandateQuery(
+                oin(params, "supplier_oin"),
+                oin(params, "school_oin"),
+                required(params, "service_version_namespace"),
+                referenceDate == null || referenceDate.isEmpty()
+                        ? LocalDate.now(clock.withZone(ZONE)) : LocalDate.parse(referenceDate));
+    }
+
+    private static Oin oin(Map<String, String> params, String name) {
+        Oin oin = Oin.parseOrNull(required(params, name));
+        if (oin == null) {
+            throw new IllegalArgumentException(name + " is not a 20-character OIN");
+        }
+        return oin;
+    }
+
+    private static String required(Map<String, String> params, String name) {
+        String value = params.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
+    }
+
+    private static ObjectNode message(String text) {
+        return JSON.createObjectNode().put("message", text);
+    }
+
+    private static void reply(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Every connection must present a client certificate that the trust managers accept. */
+    private static final class ClientCertificateRequired extends HttpsConfigurator {
+        ClientCertificateRequired(SSLContext context) {
+            super(context);
+        }
+
+        @Override
+        public void configure(HttpsParameters params) {
+            SSLParameters p = getSSLContext().getDefaultSSLParameters();
+            p.setNeedClientAuth(true);
+            params.setSSLParameters(p);
+        }
+    }
+}

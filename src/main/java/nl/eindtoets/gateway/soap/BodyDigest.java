@@ -1,0 +1,30 @@
+package nl.eindtoets.gateway.soap;
+
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apache.xml.security.c14n.Canonicalizer;
+import org.apache.xml.security.c14n.InvalidCanonicalizerException;
+import org.w3c.dom.Element;
+
+/**
+ * SHA-256 (hex) of the exclusive canonical form of a body payload: equal for byte-different but equivalent
+ * serialisations, so a resent delivery is recognised. Goes into the audit record instead of the content.
+ */
+public final class BodyDigest {
+
+    private BodyDigest() {
+    }
+
+    public static String of(Element payload) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).canonicalizeSubtree(payload, out);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));
+        } catch (InvalidCanonicalizerException | NoSuchAlgorithmException
+                 | org.apache.xml.security.c14n.CanonicalizationException e) {
+            throw new IllegalStateException("cannot digest the body", e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package nl.eindtoets.gateway.soap;
+
+import jakarta.xml.soap.SOAPException;
+import jakarta.xml.soap.SOAPMessage;
+import java.util.Set;
+import nl.eindtoets.gateway.fault.FaultCode;
+import nl.eindtoets.gateway.fault.GatewayFault;
+import nl.eindtoets.gateway.identity.IdentityInterceptor;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.helpers.DOMUtils;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.phase.Phase;
+import org.w3c.dom.Node;
+
+/**
+ * Digikoppeling WS007: no header blocks beyond those of the profile (WS-Security, WS-Addressing). The UWLR
+ * {@code autorisatie} header is tolerated because classic UWLR clients send it; it plays no part in authorisation.
+ */
+public final class HeaderPolicyInterceptor extends AbstractSoapInterceptor {
+
+    private static final Set<String> ALLOWED_NAMESPACES = Set.of(
+            "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd",
+            "http://www.w3.org/2005/08/addressing",
+            "http://www.edustandaard.nl/leerresultaten/2/autorisatie");
+
+    public HeaderPolicyInterceptor() {
+        super(Phase.PRE_PROTOCOL);
+        getAfter().add(IdentityInterceptor.class.getName());
+    }
+
+    @Override
+    public void handleMessage(SoapMessage message) throws Fault {
+        try {
+            Node header = DOMUtils.getDomElement(message.getContent(SOAPMessage.class).getSOAPHeader());
+            for (Node n = header == null ? null : header.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n.getNodeType() == Node.ELEMENT_NODE && !ALLOWED_NAMESPACES.contains(n.getNamespaceURI())) {
+                    throw new GatewayFault(FaultCode.ONGELDIG_BERICHT, "0010",
+                            "Het bericht bevat een header die dit profiel niet toestaat.", null);
+                }
+            }
+        } catch (SOAPException e) {
+            throw new Fault(e);
+        }
+    }
+}

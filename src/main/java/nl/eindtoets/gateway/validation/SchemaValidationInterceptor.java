@@ -1,0 +1,52 @@
+package nl.eindtoets.gateway.validation;
+
+import jakarta.xml.soap.SOAPException;
+import jakarta.xml.soap.SOAPMessage;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.helpers.DOMUtils;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.phase.Phase;
+import nl.eindtoets.gateway.fault.FaultCode;
+import nl.eindtoets.gateway.fault.GatewayFault;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Step 5 glue: after the mandate check, the Body must hold exactly one element (WW003), valid under the contract
+ * schema.
+ */
+public final class SchemaValidationInterceptor extends AbstractSoapInterceptor {
+
+    private final BodyValidator validator;
+
+    public SchemaValidationInterceptor(BodyValidator validator) {
+        super(Phase.POST_PROTOCOL);
+        this.validator = validator;
+    }
+
+    @Override
+    public void handleMessage(SoapMessage message) throws Fault {
+        Element payload = null;
+        try {
+            Node body = DOMUtils.getDomElement(message.getContent(SOAPMessage.class).getSOAPBody());
+            for (Node n = body.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n.getNodeType() == Node.ELEMENT_NODE) {
+                    if (payload != null) {
+                        throw new GatewayFault(FaultCode.ONGELDIG_BERICHT, "0001",
+                                "De SOAP Body moet precies een element bevatten.", null);
+                    }
+                    payload = (Element) n;
+                } else if (n.getNodeType() == Node.TEXT_NODE && !n.getTextContent().isBlank()) {
+                    throw new GatewayFault(FaultCode.ONGELDIG_BERICHT, "0001", "De SOAP Body bevat losse tekst.", null);
+                }
+            }
+        } catch (SOAPException e) {
+            throw new Fault(e);
+        }
+        if (payload == null) {
+            throw new GatewayFault(FaultCode.ONGELDIG_BERICHT, "0001", "De SOAP Body is leeg.", null);
+        }
+        validator.validate(payload);
+    }
+}

@@ -1,0 +1,36 @@
+package nl.eindtoets.gateway.it;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.eindtoets.gateway.app.Gateway;
+
+/**
+ * Wraps the gateway's handlers and counts their invocations, so tests can assert that a refused request never
+ * reached a handler (rather than assume it).
+ */
+public final class CountingHandlers {
+
+    private final AtomicInteger deelnemers = new AtomicInteger();
+    private final AtomicInteger leerresultaten = new AtomicInteger();
+    private final Gateway.Handlers handlers;
+
+    public CountingHandlers(Gateway.Handlers real) {
+        this.handlers = new Gateway.Handlers(
+                (identity, digest, request) -> {
+                    deelnemers.incrementAndGet();
+                    return real.deelnemers().handle(identity, digest, request);
+                },
+                (identity, request) -> {
+                    leerresultaten.incrementAndGet();
+                    return real.leerresultaten().handle(identity, request);
+                });
+    }
+
+    public Gateway.Handlers handlers() {
+        return handlers;
+    }
+
+    /** Invocations of both handlers so far. */
+    public int invocations() {
+        return deelnemers.get() + leerresultaten.get();
+    }
+}

@@ -1,0 +1,85 @@
+package nl.eindtoets.gateway.it;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import nl.eindtoets.gateway.app.Gateway;
+import nl.eindtoets.gateway.client.EindtoetsClient;
+import nl.eindtoets.gateway.client.GatewayHttpClient;
+import nl.eindtoets.gateway.client.KeystoreCredentials;
+import nl.eindtoets.gateway.client.RequestSigner;
+import nl.eindtoets.gateway.client.ResponseVerifier;
+import nl.eindtoets.gateway.client.TruststoreFile;
+import nl.eindtoets.gateway.config.GatewayConfig;
+
+/**
+ * The real gateway (Jetty, mutual TLS, the whole chain) on a free loopback port with the development fixtures,
+ * shared by the integration tests of one test run; plus clients that hold the certs-dev keys.
+ */
+public final class RunningGateway {
+
+    public static final String PASSWORD = "changeit";
+    private static RunningGateway shared;
+
+    private final Gateway gateway;
+    private final CountingHandlers handlers;
+    private final URI baseUrl;
+
+    private RunningGateway(Map<String, String> overrides) {
+        int port = FreePort.find();
+        Map<String, String> settings = new HashMap<>(overrides);
+        settings.put("server.port", String.valueOf(port));
+        settings.put("server.public-url", "https://localhost:" + port);
+        this.handlers = new CountingHandlers(Gateway.Handlers.acknowledging());
+        this.gateway = Gateway.start(GatewayConfig.defaults(settings), handlers.handlers());
+        this.baseUrl = URI.create("https://localhost:" + port);
+    }
+
+    /** The gateway shared by this test run, started on first use. */
+    public static synchronized RunningGateway shared() {
+        if (shared == null) {
+            shared = new RunningGateway(Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared.gateway::close));
+        }
+        return shared;
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public CountingHandlers handlers() {
+        return handlers;
+    }
+
+    public static KeystoreCredentials key(String name) {
+        return KeystoreCredentials.of(Path.of("certs-dev", name + ".p12"), PASSWORD);
+    }
+
+    public static TruststoreFile truststore() {
+        return new TruststoreFile(Path.of("certs-dev", "truststore.p12"), PASSWORD);
+    }
+
+    /** A LAS that signs and connects with the same development key, as a LAS vendor does. */
+    public EindtoetsClient client(String keyName) {
+        try {
+            return EindtoetsClient.create(baseUrl, key(keyName), truststore());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client that signs with {@code signerKey} but connects over TLS with {@code tlsKey} (null: no certificate). */
+    public EindtoetsClient client(String signerKey, String tlsKey) {
+        try {
+            var trusted = truststore().load();
+            return new EindtoetsClient(baseUrl, EindtoetsClient.GATEWAY_OIN, new RequestSigner(key(signerKey).load()),
+                    new GatewayHttpClient(tlsKey == null ? null : key(tlsKey).load(), trusted,
+                            GatewayHttpClient.DEFAULT_TIMEOUT),
+                    new ResponseVerifier(trusted, EindtoetsClient.GATEWAY_OIN));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
