@@ -15,6 +15,8 @@ import org.w3c.dom.Element;
  */
 public final class CurrentRequest {
 
+    private static final String DIGEST_KEY = CurrentRequest.class.getName() + ".bodyDigest";
+
     private CurrentRequest() {
     }
 
@@ -37,7 +39,7 @@ public final class CurrentRequest {
 
     /** The digest of the request body of {@code exchange}, computed once; null when there is no body to digest. */
     static String bodyDigestOrNull(Exchange exchange) {
-        Object cached = exchange.get(BodyDigest.class);
+        Object cached = exchange.get(DIGEST_KEY);
         if (cached instanceof String s) {
             return s;
         }
@@ -53,7 +55,7 @@ public final class CurrentRequest {
                 return null;
             }
             String digest = BodyDigest.of(payload);
-            exchange.put(BodyDigest.class, digest);
+            exchange.put(DIGEST_KEY, digest);
             return digest;
         } catch (SOAPException e) {
             return null;
