@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
                 SignCommand.class,
                 CertsDevCommand.class,
                 OsrSimCommand.class,
+                SchoolsCommand.class,
+                ParticipantsCommand.class,
+                ResultsCommand.class,
+                AuditCommand.class,
         })
 public final class GatewayCommand implements Runnable {
 
