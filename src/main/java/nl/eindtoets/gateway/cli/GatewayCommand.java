@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ServeCommand.class,
                 SendCommand.class,
+                SignCommand.class,
                 CertsDevCommand.class,
                 OsrSimCommand.class,
                 SchoolsCommand.class,
