@@ -7,6 +7,9 @@ import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
+import org.apache.cxf.ws.addressing.AddressingProperties;
+import org.apache.cxf.ws.addressing.ContextUtils;
+import org.apache.cxf.ws.addressing.Names;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
@@ -48,6 +51,18 @@ public final class FaultRenderingInterceptor extends AbstractPhaseInterceptor<Me
         fault.setStatusCode(wire.httpStatus());
         message.setContent(Exception.class, fault);
         message.getExchange().put(WireFault.class, wire);
+        useFaultAction(message);
+    }
+
+    /**
+     * Every fault carries the WS-Addressing fault Action: the contract declares no wsdl:fault, so the Action CXF
+     * derives from the exception type would name an internal class.
+     */
+    private static void useFaultAction(Message message) {
+        AddressingProperties maps = ContextUtils.retrieveMAPs(message, false, true, false);
+        if (maps != null) {
+            maps.setAction(ContextUtils.getAttributedURI(Names.WSA_DEFAULT_SOAP_FAULT_ACTION));
+        }
     }
 
     private static Element detail(String digikoppelingCode, String correlationId) {

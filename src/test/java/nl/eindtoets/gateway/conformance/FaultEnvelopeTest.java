@@ -13,15 +13,10 @@ import nl.eindtoets.gateway.it.RunningGateway;
 import nl.eindtoets.gateway.it.Samples;
 import nl.eindtoets.gateway.xml.SecureXml;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.w3c.dom.Document;
 
-/**
- * Fault envelope rules of DESIGN.md §2 that the gateway broke when the conformance kit was written (reported to the
- * owners of the soap and security packages). Run with -Dconformance.defects=true; enable for good once fixed.
- */
-@EnabledIfSystemProperty(named = "conformance.defects", matches = "true")
-class FaultEnvelopeDefectsTest {
+/** Fault envelope rules of DESIGN.md §2: the WS-Addressing fault Action, and no signature after a WS-Security failure. */
+class FaultEnvelopeTest {
 
     private final RunningGateway gateway = RunningGateway.shared();
 
