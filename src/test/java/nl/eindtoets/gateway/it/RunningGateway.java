@@ -17,7 +17,7 @@ import nl.eindtoets.gateway.config.GatewayConfig;
  * The real gateway (Jetty, mutual TLS, the whole chain) on a free loopback port with the development fixtures,
  * shared by the integration tests of one test run; plus clients that hold the certs-dev keys.
  */
-public final class RunningGateway {
+public final class RunningGateway implements AutoCloseable {
 
     public static final String PASSWORD = "changeit";
     private static RunningGateway shared;
@@ -43,6 +43,23 @@ public final class RunningGateway {
             Runtime.getRuntime().addShutdownHook(new Thread(shared.gateway::close));
         }
         return shared;
+    }
+
+    /**
+     * A gateway of its own, with the development defaults and {@code overrides} on top (e.g. another mandate
+     * register); the caller closes it.
+     */
+    public static RunningGateway start(Map<String, String> overrides) {
+        return new RunningGateway(overrides);
+    }
+
+    /** Stops a gateway from {@link #start(Map)}; the shared one is stopped when the test run ends. */
+    @Override
+    public void close() {
+        if (this == shared) {
+            throw new IllegalStateException("the shared gateway is closed when the test run ends");
+        }
+        gateway.close();
     }
 
     public URI baseUrl() {
