@@ -17,7 +17,7 @@ import nl.eindtoets.gateway.config.GatewayConfig;
  * The real gateway (Jetty, mutual TLS, the whole chain) on a free loopback port with the development fixtures,
  * shared by the integration tests of one test run; plus clients that hold the certs-dev keys.
  */
-public final class RunningGateway implements AutoCloseable {
+public final class RunningGateway {
 
     public static final String PASSWORD = "changeit";
     private static RunningGateway shared;
@@ -53,8 +53,10 @@ public final class RunningGateway implements AutoCloseable {
         return new RunningGateway(overrides);
     }
 
-    /** Stops a gateway from {@link #start(Map)}; the shared one is stopped when the test run ends. */
-    @Override
+    /**
+     * Stops a gateway from {@link #start(Map)}; the shared one is stopped when the test run ends. (Deliberately not
+     * AutoCloseable: JUnit closes AutoCloseable arguments of parameterised tests after each invocation.)
+     */
     public void close() {
         if (this == shared) {
             throw new IllegalStateException("the shared gateway is closed when the test run ends");
