@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -203,7 +204,7 @@ class AddressingTest {
             signature.getParts().add(p);
         }
         signature.build(crypto);
-        String value = java.util.Base64.getEncoder().encodeToString(signature.getSignatureValue());
+        String value = Base64.getEncoder().encodeToString(signature.getSignatureValue());
         Element firstMessageId = (Element) doc.getElementsByTagNameNS(Namespaces.WSA, "MessageID").item(0);
         return new SignedRequest(doc, value, firstMessageId.getTextContent().strip(), key.certificate());
     }

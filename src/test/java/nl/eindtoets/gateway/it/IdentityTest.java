@@ -9,6 +9,7 @@ import nl.eindtoets.gateway.client.GatewayResponse;
 import nl.eindtoets.gateway.client.Namespaces;
 import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.SoapFaultInfo;
+import nl.eindtoets.gateway.client.VerifiedResponse;
 import nl.eindtoets.gateway.client.WsaHeader;
 import nl.eindtoets.gateway.identity.Oin;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class IdentityTest {
     void acceptsSchoolOinMatchingTheBodysBrin() throws Exception {
         GatewayResponse response = las.send(OP, Oin.ofSchool("99AB"), Samples.body("deelnemers-99AB"));
 
-        assertThat(response).isInstanceOf(nl.eindtoets.gateway.client.VerifiedResponse.class);
+        assertThat(response).isInstanceOf(VerifiedResponse.class);
         assertThat(gateway.handlers().invocations()).isEqualTo(handlerCountBefore + 1);
     }
 }

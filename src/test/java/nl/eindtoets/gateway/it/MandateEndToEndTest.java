@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.xml.namespace.QName;
 import nl.eindtoets.gateway.client.EindtoetsClient;
 import nl.eindtoets.gateway.client.Exchange;
 import nl.eindtoets.gateway.client.GatewayResponse;
@@ -69,7 +71,7 @@ class MandateEndToEndTest {
     }
 
     private Map<String, String> osrRegister(Map<String, String> more) {
-        Map<String, String> settings = new java.util.HashMap<>(more);
+        Map<String, String> settings = new HashMap<>(more);
         settings.put("mandate.register", "osr");
         settings.put("osr.base-url", osr.baseUrl().toString());
         return settings;
@@ -211,7 +213,7 @@ class MandateEndToEndTest {
     }
 
     private static void assertRefused(RunningGateway gateway, String lasKey, String brin,
-                                      javax.xml.namespace.QName code, String digikoppeling) throws Exception {
+                                      QName code, String digikoppeling) throws Exception {
         int before = gateway.handlers().invocations();
 
         assertFault(send(gateway, lasKey, brin), code, digikoppeling, true);
