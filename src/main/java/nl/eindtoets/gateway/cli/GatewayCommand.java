@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
                 SendCommand.class,
                 CertsDevCommand.class,
                 OsrSimCommand.class,
+                SchoolsCommand.class,
+                ParticipantsCommand.class,
+                ResultsCommand.class,
+                AuditCommand.class,
         })
 public final class GatewayCommand implements Runnable {
 
