@@ -60,7 +60,9 @@ class MandateEndToEndTest {
                 MutualTls.context(certs.resolve("osr.p12"), password, null, certs.resolve("truststore.p12"), password),
                 MandateFile.readDevelopmentMandates()).start();
         viaOsr = RunningGateway.start(osrRegister(Map.of()));
-        isolated = RunningGateway.start(osrRegister(Map.of("mandate.cache.negative-ttl", "2s")));
+        // The per-signer rate limit would otherwise refuse part of the 50 concurrent requests from las-a.
+        isolated = RunningGateway.start(osrRegister(Map.of("mandate.cache.negative-ttl", "2s",
+                "limits.per-signer.requests-per-second", "1000", "limits.per-signer.burst", "100")));
     }
 
     @AfterAll
