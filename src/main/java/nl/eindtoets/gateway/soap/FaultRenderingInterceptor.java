@@ -49,6 +49,8 @@ public final class FaultRenderingInterceptor extends AbstractPhaseInterceptor<Me
         SoapFault fault = new SoapFault(wire.text(), wire.code());
         fault.setDetail(detail(wire.digikoppelingCode(), correlationId));
         fault.setStatusCode(wire.httpStatus());
+        // CXF took the response code from the original failure before this chain ran; the mapped status wins.
+        message.put(Message.RESPONSE_CODE, wire.httpStatus());
         message.setContent(Exception.class, fault);
         message.getExchange().put(WireFault.class, wire);
         useFaultAction(message);

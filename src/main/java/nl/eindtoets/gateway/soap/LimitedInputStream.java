@@ -4,11 +4,15 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Fails as soon as more than {@code limit} bytes have been read, so an oversize body is never buffered whole. */
+/**
+ * Fails as soon as more than {@code limit} bytes have been read, so an oversize body is never buffered whole; once
+ * failed, every later read fails at once instead of waiting for more of the body.
+ */
 final class LimitedInputStream extends FilterInputStream {
 
     private final long limit;
     private long count;
+    private boolean exceeded;
 
     LimitedInputStream(InputStream in, long limit) {
         super(in);
@@ -17,6 +21,7 @@ final class LimitedInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
+        failIfExceeded();
         int b = super.read();
         if (b >= 0) {
             count(1);
@@ -26,6 +31,7 @@ final class LimitedInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {
+        failIfExceeded();
         int n = super.read(buf, off, len);
         if (n > 0) {
             count(n);
@@ -35,6 +41,7 @@ final class LimitedInputStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
+        failIfExceeded();
         long skipped = super.skip(n);
         count(skipped);
         return skipped;
@@ -43,6 +50,13 @@ final class LimitedInputStream extends FilterInputStream {
     private void count(long n) throws IOException {
         count += n;
         if (count > limit) {
+            exceeded = true;
+            throw new MessageTooLargeException(limit);
+        }
+    }
+
+    private void failIfExceeded() throws IOException {
+        if (exceeded) {
             throw new MessageTooLargeException(limit);
         }
     }

@@ -1,6 +1,7 @@
 package nl.eindtoets.gateway.soap;
 
 import java.io.InputStream;
+import org.apache.cxf.io.DelegatingInputStream;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
@@ -39,16 +40,33 @@ public final class RequestEntryInterceptor extends AbstractPhaseInterceptor<Mess
         if (length != null) {
             try {
                 if (Long.parseLong(length.toString().strip()) > maxMessageSize) {
+                    skipBody(message);
                     throw httpStatus(413, "Het bericht is groter dan toegestaan.");
                 }
             } catch (NumberFormatException e) {
+                skipBody(message);
                 throw httpStatus(400, "Ongeldige Content-Length.");
             }
         }
+        // CXF reads whatever is left of the request before it answers (DelegatingInputStream), so the limit goes
+        // on that stream too: otherwise a refusal would wait for the whole oversize body to arrive.
+        DelegatingInputStream delegating = message.getContent(DelegatingInputStream.class);
+        if (delegating != null) {
+            delegating.setInputStream(new LimitedInputStream(delegating.getInputStream(), maxMessageSize));
+        }
         InputStream in = message.getContent(InputStream.class);
-        if (in != null) {
+        if (in != null && in != delegating) {
             message.setContent(InputStream.class, new LimitedInputStream(in, maxMessageSize));
         }
+    }
+
+    /** A refused body is not read at all: the answer goes out at once and the connection is not reused. */
+    private static void skipBody(Message message) {
+        DelegatingInputStream delegating = message.getContent(DelegatingInputStream.class);
+        if (delegating != null) {
+            delegating.setInputStream(InputStream.nullInputStream());
+        }
+        message.setContent(InputStream.class, InputStream.nullInputStream());
     }
 
     private static Object firstHeader(Message message, String name) {

@@ -49,6 +49,25 @@ public final class RunningGateway {
         return shared;
     }
 
+    /**
+     * A gateway of its own, with the development defaults and {@code overrides} on top (e.g. another mandate
+     * register); the caller closes it.
+     */
+    public static RunningGateway start(Map<String, String> overrides) {
+        return new RunningGateway(overrides);
+    }
+
+    /**
+     * Stops a gateway from {@link #start(Map)}; the shared one is stopped when the test run ends. (Deliberately not
+     * AutoCloseable: JUnit closes AutoCloseable arguments of parameterised tests after each invocation.)
+     */
+    public void close() {
+        if (this == shared) {
+            throw new IllegalStateException("the shared gateway is closed when the test run ends");
+        }
+        gateway.close();
+    }
+
     public URI baseUrl() {
         return baseUrl;
     }
