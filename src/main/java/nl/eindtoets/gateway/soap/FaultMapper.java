@@ -52,7 +52,8 @@ public final class FaultMapper {
                         "0001", h.status(), h.text());
             }
             if (t instanceof MessageTooLargeException) {
-                return invalidEnvelope("Het bericht is groter dan toegestaan.", t.getMessage());
+                return new WireFault(new QName(SOAP_ENV, FaultCode.ONGELDIG_BERICHT.soapLocalName()),
+                        "Het bericht is groter dan toegestaan.", "0001", 413, t.getMessage());
             }
             if (t instanceof SoapFault sf && sf.getFaultCode() != null
                     && Soap11.getInstance().getVersionMismatch().equals(sf.getFaultCode())) {

@@ -162,7 +162,7 @@ class MessageHardeningTest {
                 Duration.ofSeconds(30));
 
         assertThat(answer.bytesWritten()).as("bytes sent before the refusal").isLessThan(2 * LIMIT);
-        assertThat(answer.status()).as(answer.text()).isEqualTo(500);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(413);
         assertUnsignedFault(answer.asHttpResult(), ONGELDIG_BERICHT, "0001");
     }
 
