@@ -33,6 +33,13 @@ public final class FaultMapper {
     }
 
     public static WireFault map(Throwable failure) {
+        // The parser wraps a body that outgrew the limit in its own exceptions: look through them first.
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MessageTooLargeException) {
+                return new WireFault(new QName(SOAP_ENV, FaultCode.ONGELDIG_BERICHT.soapLocalName()),
+                        "Het bericht is groter dan toegestaan.", "0001", 413, t.getMessage());
+            }
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof GatewayFault g) {
                 return new WireFault(new QName(SOAP_ENV, g.code().soapLocalName()), g.getMessage(),
@@ -50,10 +57,6 @@ public final class FaultMapper {
             if (t instanceof HttpStatusFault h) {
                 return new WireFault(new QName(SOAP_ENV, FaultCode.ONGELDIG_BERICHT.soapLocalName()), h.text(),
                         "0001", h.status(), h.text());
-            }
-            if (t instanceof MessageTooLargeException) {
-                return new WireFault(new QName(SOAP_ENV, FaultCode.ONGELDIG_BERICHT.soapLocalName()),
-                        "Het bericht is groter dan toegestaan.", "0001", 413, t.getMessage());
             }
             if (t instanceof SoapFault sf && sf.getFaultCode() != null
                     && Soap11.getInstance().getVersionMismatch().equals(sf.getFaultCode())) {
