@@ -25,6 +25,7 @@ import nl.eindtoets.gateway.security.ResponseSigningInterceptor;
 import nl.eindtoets.gateway.security.SecuritySettings;
 import nl.eindtoets.gateway.security.SignatureCoverageInterceptor;
 import nl.eindtoets.gateway.security.TrustMaterial;
+import nl.eindtoets.gateway.soap.EnvelopeStructureInterceptor;
 import nl.eindtoets.gateway.soap.FaultRenderingInterceptor;
 import nl.eindtoets.gateway.soap.HeaderPolicyInterceptor;
 import nl.eindtoets.gateway.soap.RequestEntryInterceptor;
@@ -158,6 +159,7 @@ public final class GatewayServer implements AutoCloseable {
 
             List<Interceptor<? extends Message>> in = factory.getInInterceptors();
             in.add(new RequestEntryInterceptor(transport.maxMessageSize()));
+            in.add(new EnvelopeStructureInterceptor());
             in.add(new InboundSecurityInterceptor(security, verification, validator));
             in.add(new SignatureCoverageInterceptor(security.timestampMaxLifetime()));
             in.add(new ReplayInterceptor(components.replayGuard(), security.timestampTtl(), security.timestampFutureSkew()));
