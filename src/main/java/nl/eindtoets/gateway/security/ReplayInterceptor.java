@@ -38,6 +38,8 @@ public final class ReplayInterceptor extends AbstractSoapInterceptor {
             until = signature.expires();
         }
         if (!guard.firstSeen(signature.signatureValue(), until.plus(futureSkew))) {
+            // A replay fails WS-Security: its fault goes out unsigned, confirming nothing of the replayed signature.
+            message.getExchange().remove(VerifiedSignature.class);
             throw new SecurityRuleViolation(WSSecurityException.ErrorCode.INVALID_SECURITY, "replayed message");
         }
     }
