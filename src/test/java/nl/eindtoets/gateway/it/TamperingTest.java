@@ -5,6 +5,8 @@ import static nl.eindtoets.gateway.it.Refusals.withoutHandlerCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import nl.eindtoets.gateway.client.GatewayResponse;
 import nl.eindtoets.gateway.client.Namespaces;
 import nl.eindtoets.gateway.client.SignedRequest;
@@ -105,6 +107,50 @@ class TamperingTest {
         wire.getDocumentElement().appendChild(trailer);
 
         assertRefusedWith("FailedCheck");
+    }
+
+    @Test
+    void refusesExpiredSignedTimestampHiddenBehindFreshUnsignedOne() throws Exception {
+        signed = requests.signed(SigningOptions.defaults().withCreated(Instant.now().minusSeconds(600)));
+        wire = (Document) signed.document().cloneNode(true);
+        signedBody = body();
+        Element signedTimestamp = timestamp();
+        Element fresh = wire.createElementNS(Namespaces.WSU, "wsu:Timestamp");
+        fresh.setAttributeNS(Namespaces.WSU, "wsu:Id", "TS-fresh");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        appendText(fresh, "wsu:Created", now.toString());
+        appendText(fresh, "wsu:Expires", now.plusSeconds(300).toString());
+        security().replaceChild(fresh, signedTimestamp);
+        hideInHeader(signedTimestamp, AUTORISATIE_NS, "aut:autorisatie");
+
+        assertRefusedWith("FailedCheck");
+    }
+
+    @Test
+    void refusesUnsignedSecondActionAddedAfterSigning() throws Exception {
+        Element signedAction = child(header(), Namespaces.WSA, "Action");
+        Element extra = wire.createElementNS(Namespaces.WSA, "wsa:Action");
+        extra.setTextContent("urn:eindtoets-gateway:1:HaalLeerresultaten");
+        header().insertBefore(extra, signedAction);
+
+        assertRefusedWith("FailedCheck");
+    }
+
+    @Test
+    void refusesSignedMessageIdHiddenBehindNewOne() throws Exception {
+        Element signedMessageId = child(header(), Namespaces.WSA, "MessageID");
+        Element fresh = wire.createElementNS(Namespaces.WSA, "wsa:MessageID");
+        fresh.setTextContent("urn:uuid:" + UUID.randomUUID());
+        header().replaceChild(fresh, signedMessageId);
+        hideInHeader(signedMessageId, AUTORISATIE_NS, "aut:autorisatie");
+
+        assertRefusedWith("FailedCheck");
+    }
+
+    private void appendText(Element parent, String qualifiedName, String text) {
+        Element e = wire.createElementNS(parent.getNamespaceURI(), qualifiedName);
+        e.setTextContent(text);
+        parent.appendChild(e);
     }
 
     private void hideInHeader(Element element, String ns, String qualifiedName) {
