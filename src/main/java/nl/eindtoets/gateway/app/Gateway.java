@@ -1,94 +1,226 @@
 package nl.eindtoets.gateway.app;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import nl.eindtoets.gateway.backoffice.BackOfficeServer;
+import nl.eindtoets.gateway.backoffice.BackOfficeSettings;
 import nl.eindtoets.gateway.config.GatewayConfig;
-import nl.eindtoets.gateway.contract.DeelnemersOntvangst;
-import nl.eindtoets.gateway.contract.LeerresultatenAntwoord;
-import nl.eindtoets.gateway.contract.Leeg;
 import nl.eindtoets.gateway.deelnemers.DeelnemersEndpoint;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.deelnemers.DeelnemersMapper;
 import nl.eindtoets.gateway.leerresultaten.LeerresultatenEndpoint;
+import nl.eindtoets.gateway.leerresultaten.LeerresultatenMapper;
 import nl.eindtoets.gateway.mandate.LoggingMandateDecisionLog;
 import nl.eindtoets.gateway.mandate.MandateCheck;
+import nl.eindtoets.gateway.mandate.MandateDecisionLog;
 import nl.eindtoets.gateway.mandate.MandateInterceptor;
 import nl.eindtoets.gateway.mandate.MandateRegisters;
+import nl.eindtoets.gateway.ops.GatewayMetrics;
+import nl.eindtoets.gateway.ops.OperationsServer;
+import nl.eindtoets.gateway.ops.ReadinessCheck;
 import nl.eindtoets.gateway.security.CertificateOin;
+import nl.eindtoets.gateway.security.GatewayKey;
 import nl.eindtoets.gateway.security.InMemoryReplayGuard;
-import nl.eindtoets.gateway.security.Keystores;
+import nl.eindtoets.gateway.security.ReloadingTrust;
 import nl.eindtoets.gateway.security.SecuritySettings;
+import nl.eindtoets.gateway.soap.AdmissionControl;
+import nl.eindtoets.gateway.soap.SignerRateLimiter;
+import nl.eindtoets.gateway.store.Database;
+import nl.eindtoets.gateway.store.DevelopmentData;
+import nl.eindtoets.gateway.store.JdbcAuditLog;
+import nl.eindtoets.gateway.store.JdbcMandateDecisionLog;
 import nl.eindtoets.gateway.transport.GatewayServer;
 import nl.eindtoets.gateway.transport.TransportSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Assembles a running gateway from configuration: the mandate check, the handlers and the server. The one place
- * that knows which implementation serves each stage.
+ * Assembles a running gateway from configuration: store, mandate check, handlers, the SOAP server, the back office,
+ * the operations endpoints and the background reloading of keys, trust store and CRLs. The one place that knows
+ * which implementation serves each stage.
  */
 public final class Gateway implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final List<AutoCloseable> parts;
     private final GatewayServer server;
+    private final Database database;
+    private final GatewayKey key;
+    private final ReloadingTrust trust;
+    private final OperationsServer ops;
+    private final BackOfficeServer backOffice;
 
-    private Gateway(GatewayServer server) {
+    private Gateway(List<AutoCloseable> parts, GatewayServer server, Database database, GatewayKey key,
+                    ReloadingTrust trust, OperationsServer ops, BackOfficeServer backOffice) {
+        this.parts = parts;
         this.server = server;
+        this.database = database;
+        this.key = key;
+        this.trust = trust;
+        this.ops = ops;
+        this.backOffice = backOffice;
     }
 
+    /** The gateway with its store: what {@code serve} runs. */
     public static Gateway start(GatewayConfig config) {
-        return start(config, Handlers.acknowledging());
+        return start(config, UnaryOperator.identity());
     }
 
-    public static Gateway start(GatewayConfig config, Handlers handlers) {
+    /**
+     * @param decorate wraps the durable handlers (tests count invocations with it)
+     */
+    public static Gateway start(GatewayConfig config, UnaryOperator<Handlers> decorate) {
         Clock clock = Clock.systemUTC();
-        SecuritySettings security = SecuritySettings.from(config);
-        MandateCheck mandates = MandateRegisters.checkFromConfig(config, new LoggingMandateDecisionLog());
-        GatewayServer.Components components = new GatewayServer.Components(
-                handlers.deelnemers(), handlers.leerresultaten(),
-                List.of(new MandateInterceptor(mandates)),
-                new InMemoryReplayGuard(clock, 1_000_000), gatewayOin(security).value(), clock);
-        return new Gateway(GatewayServer.start(TransportSettings.from(config), security, components));
+        List<AutoCloseable> parts = new ArrayList<>();
+        try {
+            SecuritySettings security = SecuritySettings.from(config);
+            Database database = Database.open(config);
+            parts.add(database);
+            DevelopmentData.seedIfEnabled(config, database, clock);
+            Handlers chosen = decorate.apply(Handlers.durable(database, clock));
+
+            GatewayMetrics metrics = new GatewayMetrics(clock);
+            GatewayKey key = new GatewayKey(security);
+            ReloadingTrust trust = new ReloadingTrust(security, clock, ReloadingTrust.NONE);
+            metrics.watchTrust(trust);
+            metrics.watchCertificate("gateway", key::certificate);
+
+            MandateDecisionLog decisions = metrics.countingMandateLog(
+                    both(new LoggingMandateDecisionLog(), new JdbcMandateDecisionLog(database)));
+            MandateCheck mandates = MandateRegisters.checkFromConfig(config, decisions);
+            String gatewayOin = CertificateOin.of(key.certificate())
+                    .orElseThrow(() -> new IllegalStateException("the gateway certificate carries no OIN")).value();
+
+            GatewayServer.Components components = new GatewayServer.Components(
+                    chosen.deelnemers(), chosen.leerresultaten(), List.of(new MandateInterceptor(mandates)),
+                    new InMemoryReplayGuard(clock, 1_000_000), gatewayOin, clock, trust, key,
+                    new JdbcAuditLog(database), metrics, new AdmissionControl(config.integer("limits.max-in-progress")),
+                    new SignerRateLimiter(Double.parseDouble(config.string("limits.per-signer.requests-per-second")),
+                            config.integer("limits.per-signer.burst"), System::nanoTime));
+            GatewayServer server = GatewayServer.start(TransportSettings.from(config), security, components);
+            parts.add(server);
+
+            ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "trust-reloader");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = config.duration("trust.reload-check-interval").toMillis();
+            reloader.scheduleWithFixedDelay(() -> {
+                key.reloadIfChanged();
+                trust.reloadIfChanged();
+            }, every, every, TimeUnit.MILLISECONDS);
+            parts.add(reloader::shutdownNow);
+
+            BackOfficeSettings bo = BackOfficeSettings.from(config);
+            BackOfficeServer backOffice = bo.enabled() ? BackOfficeServer.start(bo, database, clock) : null;
+            if (backOffice != null) {
+                parts.add(backOffice);
+            }
+            OperationsServer ops = null;
+            if (config.bool("ops.enabled")) {
+                ops = new OperationsServer(config.string("ops.host"), config.integer("ops.port"), metrics,
+                        readiness(database, trust));
+                parts.add(ops);
+            }
+            return new Gateway(parts, server, database, key, trust, ops, backOffice);
+        } catch (RuntimeException | IOException e) {
+            closeAll(parts);
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
     }
 
-    private static Oin gatewayOin(SecuritySettings security) {
-        var keyStore = Keystores.load(security.keystore(), security.keystorePassword());
-        try {
-            var cert = (java.security.cert.X509Certificate) keyStore.getCertificate(security.keyAlias());
-            if (cert == null) {
-                throw new IllegalStateException("no key '" + security.keyAlias() + "' in " + security.keystore());
-            }
-            return CertificateOin.of(cert).orElseThrow(
-                    () -> new IllegalStateException("the gateway certificate carries no OIN"));
-        } catch (java.security.KeyStoreException e) {
-            throw new IllegalStateException(e);
-        }
+    private static List<ReadinessCheck> readiness(Database database, ReloadingTrust trust) {
+        return List.of(
+                new ReadinessCheck() {
+                    public String name() {
+                        return "database";
+                    }
+
+                    public String problem() {
+                        try (var c = database.dataSource().getConnection()) {
+                            return c.isValid(2) ? null : "not reachable";
+                        } catch (java.sql.SQLException e) {
+                            return "not reachable";
+                        }
+                    }
+                },
+                new ReadinessCheck() {
+                    public String name() {
+                        return "trust";
+                    }
+
+                    public String problem() {
+                        int expired = trust.expiredCrls().size();
+                        return expired == 0 ? null : expired + " CRL(s) past nextUpdate";
+                    }
+                });
+    }
+
+    private static MandateDecisionLog both(MandateDecisionLog a, MandateDecisionLog b) {
+        return decision -> {
+            a.record(decision);
+            b.record(decision);
+        };
     }
 
     public int port() {
         return server.port();
     }
 
+    public Database database() {
+        return database;
+    }
+
+    /** Reloads the gateway key, trust store and CRLs now (also done automatically when their files change). */
+    public boolean reloadKeysAndTrust() {
+        return key.reload() & trust.reload();
+    }
+
+    /** Port of the operations endpoints, or -1 when disabled. */
+    public int opsPort() {
+        return ops == null ? -1 : ops.port();
+    }
+
+    /** Port of the back office API, or -1 when disabled. */
+    public int backOfficePort() {
+        return backOffice == null ? -1 : backOffice.port();
+    }
+
     @Override
     public void close() {
-        server.close();
+        closeAll(parts);
+    }
+
+    private static void closeAll(List<AutoCloseable> parts) {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}: {}", parts.get(i), e.toString());
+            }
+        }
     }
 
     /** The operation handlers behind the two endpoints. */
     public record Handlers(DeelnemersEndpoint.Handler deelnemers, LeerresultatenEndpoint.Handler leerresultaten) {
 
-        /** Validates and acknowledges without storing: the chain in front of the store. */
-        public static Handlers acknowledging() {
+        /** The durable handlers: deliveries and results in the store. */
+        public static Handlers durable(Database database, Clock clock) {
+            var deelnemers = new nl.eindtoets.gateway.deelnemers.DeelnemersService(database, clock);
+            var leerresultaten = new nl.eindtoets.gateway.leerresultaten.LeerresultatenService(database);
             return new Handlers(
-                    (identity, digest, request) -> {
-                        DeelnemersOntvangst o = new DeelnemersOntvangst();
-                        o.setOntvangstid(java.util.UUID.randomUUID().toString());
-                        o.setAantalDeelnemers(java.math.BigInteger.valueOf(
-                                request.getLeerlinggegevens().getLeerlingen().getLeerling().size()));
-                        o.setOntvangenOp(Xml.now());
-                        return o;
-                    },
-                    (identity, request) -> {
-                        LeerresultatenAntwoord a = new LeerresultatenAntwoord();
-                        a.setGeengegevens(new Leeg());
-                        return a;
-                    });
+                    (identity, digest, request) -> DeelnemersMapper.toJaxb(
+                            deelnemers.bring(identity, digest, DeelnemersMapper.toDomain(request))),
+                    (identity, request) -> LeerresultatenMapper.toJaxb(
+                            leerresultaten.haal(identity, LeerresultatenMapper.toDomain(request))));
         }
     }
 }

@@ -9,8 +9,13 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ServeCommand.class,
                 SendCommand.class,
+                SignCommand.class,
                 CertsDevCommand.class,
                 OsrSimCommand.class,
+                SchoolsCommand.class,
+                ParticipantsCommand.class,
+                ResultsCommand.class,
+                AuditCommand.class,
         })
 public final class GatewayCommand implements Runnable {
 

@@ -10,6 +10,7 @@ import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
 import org.apache.wss4j.common.ConfigurationConstants;
 import org.apache.wss4j.common.crypto.Crypto;
 import org.apache.wss4j.common.ext.WSPasswordCallback;
+import org.apache.wss4j.dom.handler.RequestData;
 
 /**
  * Signs responses as 2W-be-S (Digikoppeling WB004, WB014): Timestamp first, the gateway's certificate as a
@@ -19,13 +20,21 @@ import org.apache.wss4j.common.ext.WSPasswordCallback;
  */
 public final class ResponseSigningInterceptor extends WSS4JOutInterceptor {
 
-    private static final String SIG_CRYPTO = "eindtoets.signatureCrypto";
     private static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
     private static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final String WSA = "http://www.w3.org/2005/08/addressing";
 
-    public ResponseSigningInterceptor(SecuritySettings settings, Crypto signingCrypto) {
-        super(properties(settings, signingCrypto));
+    private final GatewayKey key;
+
+    public ResponseSigningInterceptor(SecuritySettings settings, GatewayKey key) {
+        super(properties(settings));
+        this.key = key;
+    }
+
+    /** The current key, so a rotated key signs from the next response on. */
+    @Override
+    public Crypto loadSignatureCrypto(RequestData requestData) {
+        return key.signingCrypto();
     }
 
     @Override
@@ -35,12 +44,10 @@ public final class ResponseSigningInterceptor extends WSS4JOutInterceptor {
         }
     }
 
-    private static Map<String, Object> properties(SecuritySettings settings, Crypto signingCrypto) {
+    private static Map<String, Object> properties(SecuritySettings settings) {
         Map<String, Object> p = new HashMap<>();
         p.put(ConfigurationConstants.ACTION, ConfigurationConstants.TIMESTAMP + " " + ConfigurationConstants.SIGNATURE);
         p.put(ConfigurationConstants.USER, settings.keyAlias());
-        p.put(ConfigurationConstants.SIG_PROP_REF_ID, SIG_CRYPTO);
-        p.put(SIG_CRYPTO, signingCrypto);
         char[] password = settings.keystorePassword().clone();
         p.put(ConfigurationConstants.PW_CALLBACK_REF, (CallbackHandler) callbacks -> {
             for (Callback c : callbacks) {

@@ -4,6 +4,7 @@ import jakarta.xml.soap.SOAPException;
 import jakarta.xml.soap.SOAPMessage;
 import nl.eindtoets.gateway.identity.RequestIdentity;
 import org.apache.cxf.helpers.DOMUtils;
+import org.apache.cxf.message.Exchange;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.w3c.dom.Element;
@@ -13,6 +14,8 @@ import org.w3c.dom.Element;
  * the digest of the body. Fails closed when called outside a verified request.
  */
 public final class CurrentRequest {
+
+    private static final String DIGEST_KEY = CurrentRequest.class.getName() + ".bodyDigest";
 
     private CurrentRequest() {
     }
@@ -26,12 +29,36 @@ public final class CurrentRequest {
     }
 
     public static String bodyDigest() {
+        Message m = message();
+        String digest = bodyDigestOrNull(m.getExchange());
+        if (digest == null) {
+            throw new IllegalStateException("no request body");
+        }
+        return digest;
+    }
+
+    /** The digest of the request body of {@code exchange}, computed once; null when there is no body to digest. */
+    static String bodyDigestOrNull(Exchange exchange) {
+        Object cached = exchange.get(DIGEST_KEY);
+        if (cached instanceof String s) {
+            return s;
+        }
+        Message in = exchange.getInMessage();
+        SOAPMessage saaj = in == null ? null : in.getContent(SOAPMessage.class);
+        if (saaj == null) {
+            return null;
+        }
         try {
-            SOAPMessage saaj = message().getContent(SOAPMessage.class);
             Element body = (Element) DOMUtils.getDomElement(saaj.getSOAPBody());
-            return BodyDigest.of(DOMUtils.getFirstElement(body));
+            Element payload = body == null ? null : DOMUtils.getFirstElement(body);
+            if (payload == null) {
+                return null;
+            }
+            String digest = BodyDigest.of(payload);
+            exchange.put(DIGEST_KEY, digest);
+            return digest;
         } catch (SOAPException e) {
-            throw new IllegalStateException(e);
+            return null;
         }
     }
 

@@ -1,7 +1,6 @@
 package nl.eindtoets.gateway.transport;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,14 @@ import nl.eindtoets.gateway.contract.LeerresultatenService;
 import nl.eindtoets.gateway.deelnemers.DeelnemersEndpoint;
 import nl.eindtoets.gateway.identity.IdentityInterceptor;
 import nl.eindtoets.gateway.leerresultaten.LeerresultatenEndpoint;
+import nl.eindtoets.gateway.ops.GatewayMetrics;
+import nl.eindtoets.gateway.ops.RequestMetricsInterceptors;
+import nl.eindtoets.gateway.security.GatewayKey;
+import nl.eindtoets.gateway.soap.AdmissionControl;
+import nl.eindtoets.gateway.soap.AuditInterceptor;
+import nl.eindtoets.gateway.soap.SignerRateLimiter;
+import nl.eindtoets.gateway.store.AuditLog;
+import nl.eindtoets.gateway.validation.SchemaValidationInterceptor;
 import nl.eindtoets.gateway.security.CertificateChainValidator;
 import nl.eindtoets.gateway.security.Cryptos;
 import nl.eindtoets.gateway.security.InboundSecurityInterceptor;
@@ -24,7 +31,6 @@ import nl.eindtoets.gateway.security.ReplayInterceptor;
 import nl.eindtoets.gateway.security.ResponseSigningInterceptor;
 import nl.eindtoets.gateway.security.SecuritySettings;
 import nl.eindtoets.gateway.security.SignatureCoverageInterceptor;
-import nl.eindtoets.gateway.security.TrustMaterial;
 import nl.eindtoets.gateway.soap.EnvelopeStructureInterceptor;
 import nl.eindtoets.gateway.soap.FaultRenderingInterceptor;
 import nl.eindtoets.gateway.soap.HeaderPolicyInterceptor;
@@ -72,18 +78,16 @@ public final class GatewayServer implements AutoCloseable {
         this.transport = transport;
     }
 
-    /** What the chain needs beyond configuration: the handlers and the stages between identity and schema. */
+    /** What the chain needs beyond configuration: handlers, the stages between identity and schema, and services. */
     public record Components(DeelnemersEndpoint.Handler deelnemers, LeerresultatenEndpoint.Handler leerresultaten,
                              List<Interceptor<? extends Message>> authorisationStages, ReplayGuard replayGuard,
-                             String gatewayOin, Clock clock) {
+                             String gatewayOin, Clock clock, Supplier<CertificateChainValidator> trust, GatewayKey key,
+                             AuditLog audit, GatewayMetrics metrics, AdmissionControl admission,
+                             SignerRateLimiter rateLimiter) {
     }
 
     public static GatewayServer start(TransportSettings transport, SecuritySettings security, Components components) {
         WSSConfig.init();
-        TrustMaterial trust = TrustMaterial.load(security.truststore(), security.truststorePassword(), security.crlFiles());
-        CertificateChainValidator validator = new CertificateChainValidator(trust, components.clock(), Duration.ofMinutes(5));
-        Supplier<CertificateChainValidator> validatorRef = () -> validator;
-        Crypto signing = Cryptos.signing(security);
         Crypto verification = Cryptos.verification(security);
         ContractSchema schema = ContractSchema.load();
 
@@ -96,21 +100,21 @@ public final class GatewayServer implements AutoCloseable {
         JettyHTTPServerEngineFactory jetty = bus.getExtension(JettyHTTPServerEngineFactory.class);
         try {
             jetty.setTLSServerParametersForPort(transport.host(), transport.port(),
-                    MutualTls.serverParameters(security, validatorRef));
+                    MutualTls.serverParameters(components.key(), components.trust()));
         } catch (java.security.GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot configure the TLS listener", e);
         }
 
         List<Server> servers = new ArrayList<>();
-        Chain chain = new Chain(transport, security, components, validatorRef, signing, verification,
-                new BodyValidator(schema));
+        Chain chain = new Chain(transport, security, components, verification, new BodyValidator(schema));
         servers.add(chain.publish(bus, DeelnemersPortType.class, new DeelnemersEndpoint(components.deelnemers()),
                 DeelnemersService.SERVICE, DeelnemersService.DeelnemersPort, "wsdl/Eindtoets_Deelnemers_v1.wsdl",
-                DEELNEMERS_PATH, BRENG_DEELNEMERS_ACTION,
+                DEELNEMERS_PATH, BRENG_DEELNEMERS_ACTION, "BrengDeelnemers",
                 List.of(q("leerlinggegevens", "leerlinggegevens"), q("leerlinggegevens", "school"))));
         servers.add(chain.publish(bus, LeerresultatenPortType.class, new LeerresultatenEndpoint(components.leerresultaten()),
                 LeerresultatenService.SERVICE, LeerresultatenService.LeerresultatenPort,
-                "wsdl/Eindtoets_Leerresultaten_v1.wsdl", LEERRESULTATEN_PATH, HAAL_LEERRESULTATEN_ACTION, List.of()));
+                "wsdl/Eindtoets_Leerresultaten_v1.wsdl", LEERRESULTATEN_PATH, HAAL_LEERRESULTATEN_ACTION,
+                "HaalLeerresultaten", List.of()));
         LOG.info("gateway listening on https://{}:{} (public URL {})", transport.host(), transport.port(),
                 transport.publicUrl());
         return new GatewayServer(bus, servers, transport);
@@ -132,11 +136,10 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Builds one endpoint's interceptor chain. */
     private record Chain(TransportSettings transport, SecuritySettings security, Components components,
-                         Supplier<CertificateChainValidator> validator, Crypto signing, Crypto verification,
-                         BodyValidator bodyValidator) {
+                         Crypto verification, BodyValidator bodyValidator) {
 
         Server publish(Bus bus, Class<?> sei, Object implementor, QName service, QName port, String wsdl,
-                       String path, String requestAction, List<QName> schoolPath) {
+                       String path, String requestAction, String operation, List<QName> schoolPath) {
             JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
             factory.setBus(bus);
             factory.setServiceClass(sei);
@@ -157,22 +160,33 @@ public final class GatewayServer implements AutoCloseable {
                     SecurityConstants.ENABLE_TIMESTAMP_CACHE, "false",
                     SecurityConstants.ENABLE_NONCE_CACHE, "false"));
 
+            RequestMetricsInterceptors metrics = new RequestMetricsInterceptors(components.metrics(), operation);
             List<Interceptor<? extends Message>> in = factory.getInInterceptors();
+            in.add(metrics.start());
+            in.add(components.admission().admit());
+            in.add(components.rateLimiter());
             in.add(new RequestEntryInterceptor(transport.maxMessageSize()));
             in.add(new EnvelopeStructureInterceptor());
-            in.add(new InboundSecurityInterceptor(security, verification, validator));
+            in.add(new InboundSecurityInterceptor(security, verification, components.trust()));
             in.add(new SignatureCoverageInterceptor(security.timestampMaxLifetime()));
             in.add(new ReplayInterceptor(components.replayGuard(), security.timestampTtl(), security.timestampFutureSkew()));
             in.add(new AddressingInterceptor(new EndpointAddress(path, requestAction, components.gatewayOin())));
             in.add(new IdentityInterceptor(schoolPath));
             in.add(new HeaderPolicyInterceptor());
             in.addAll(components.authorisationStages());
-            in.add(new nl.eindtoets.gateway.validation.SchemaValidationInterceptor(bodyValidator));
+            in.add(new SchemaValidationInterceptor(bodyValidator));
 
-            ResponseSigningInterceptor signer = new ResponseSigningInterceptor(security, signing);
+            ResponseSigningInterceptor signer = new ResponseSigningInterceptor(security, components.key());
+            AuditInterceptor audit = new AuditInterceptor(components.audit(), operation, components.clock());
+            factory.getOutInterceptors().add(audit);
             factory.getOutInterceptors().add(signer);
+            factory.getOutInterceptors().add(components.admission().release());
+            factory.getOutInterceptors().add(metrics.finish());
             factory.getOutFaultInterceptors().add(new FaultRenderingInterceptor());
+            factory.getOutFaultInterceptors().add(audit);
             factory.getOutFaultInterceptors().add(signer);
+            factory.getOutFaultInterceptors().add(components.admission().release());
+            factory.getOutFaultInterceptors().add(metrics.finish());
             return factory.create();
         }
     }

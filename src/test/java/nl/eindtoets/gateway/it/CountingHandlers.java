@@ -11,10 +11,10 @@ public final class CountingHandlers {
 
     private final AtomicInteger deelnemers = new AtomicInteger();
     private final AtomicInteger leerresultaten = new AtomicInteger();
-    private final Gateway.Handlers handlers;
 
-    public CountingHandlers(Gateway.Handlers real) {
-        this.handlers = new Gateway.Handlers(
+    /** {@code real}, counting each invocation before handing it on. */
+    public Gateway.Handlers wrap(Gateway.Handlers real) {
+        return new Gateway.Handlers(
                 (identity, digest, request) -> {
                     deelnemers.incrementAndGet();
                     return real.deelnemers().handle(identity, digest, request);
@@ -23,10 +23,6 @@ public final class CountingHandlers {
                     leerresultaten.incrementAndGet();
                     return real.leerresultaten().handle(identity, request);
                 });
-    }
-
-    public Gateway.Handlers handlers() {
-        return handlers;
     }
 
     /** Invocations of both handlers so far. */

@@ -28,11 +28,15 @@ public final class RunningGateway {
 
     private RunningGateway(Map<String, String> overrides) {
         int port = FreePort.find();
-        Map<String, String> settings = new HashMap<>(overrides);
+        Map<String, String> settings = new HashMap<>();
         settings.put("server.port", String.valueOf(port));
         settings.put("server.public-url", "https://localhost:" + port);
-        this.handlers = new CountingHandlers(Gateway.Handlers.acknowledging());
-        this.gateway = Gateway.start(GatewayConfig.defaults(settings), handlers.handlers());
+        settings.put("db.url", "jdbc:h2:mem:gateway-" + port + ";DB_CLOSE_DELAY=-1");
+        settings.put("backoffice.port", "0");
+        settings.put("ops.port", "0");
+        settings.putAll(overrides);
+        this.handlers = new CountingHandlers();
+        this.gateway = Gateway.start(GatewayConfig.defaults(settings), handlers::wrap);
         this.baseUrl = URI.create("https://localhost:" + port);
     }
 

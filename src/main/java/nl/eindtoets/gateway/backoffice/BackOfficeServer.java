@@ -1,0 +1,300 @@
+package nl.eindtoets.gateway.backoffice;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import nl.eindtoets.gateway.deelnemers.CurrentList;
+import nl.eindtoets.gateway.deelnemers.DeliveryStore;
+import nl.eindtoets.gateway.leerresultaten.ImportReport;
+import nl.eindtoets.gateway.leerresultaten.ResultImport;
+import nl.eindtoets.gateway.store.AuditLog;
+import nl.eindtoets.gateway.store.AuditQuery;
+import nl.eindtoets.gateway.store.Database;
+import nl.eindtoets.gateway.store.JdbcAuditLog;
+import nl.eindtoets.gateway.store.SchoolRegistration;
+import nl.eindtoets.gateway.store.SchoolRegistry;
+import nl.eindtoets.gateway.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The supplier's back office REST API (docs/backoffice-openapi.yaml): JSON over HTTP, every {@code /api} call with
+ * the configured bearer token. Meant for loopback or an internal network; it carries pupil data, so it never
+ * listens elsewhere with the development token.
+ */
+public final class BackOfficeServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackOfficeServer.class);
+    static final String OPENAPI_RESOURCE = "/backoffice/backoffice-openapi.yaml";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final byte[] token;
+    private final SchoolRegistry schools;
+    private final DeliveryStore deliveries;
+    private final ResultImport results;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    private BackOfficeServer(BackOfficeSettings settings, Database database, Clock clock) throws IOException {
+        this.token = settings.token().getBytes(StandardCharsets.UTF_8);
+        this.schools = new SchoolRegistry(database);
+        this.deliveries = new DeliveryStore(database);
+        this.results = new ResultImport(database, clock);
+        this.audit = new JdbcAuditLog(database);
+        this.clock = clock;
+        this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 50);
+        this.executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "backoffice");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/openapi.yaml", this::openapi);
+        server.createContext("/api/", this::api);
+    }
+
+    /** Validates {@code settings} and starts listening; port 0 picks a free port (see {@link #port()}). */
+    public static BackOfficeServer start(BackOfficeSettings settings, Database database, Clock clock) {
+        settings.validate();
+        try {
+            BackOfficeServer s = new BackOfficeServer(settings, database, clock);
+            s.server.start();
+            LOG.info("back office API listening on http://{}:{}/api/", settings.host(), s.port());
+            return s;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the back office on " + settings.host() + ":"
+                    + settings.port(), e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void openapi(HttpExchange ex) throws IOException {
+        try (ex; InputStream in = BackOfficeServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                send(ex, 404, Map.of("error", "OpenAPI document missing from the build"));
+                return;
+            }
+            byte[] body = in.readAllBytes();
+            ex.getResponseHeaders().set("Content-Type", "application/yaml");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+        }
+    }
+
+    private void api(HttpExchange ex) throws IOException {
+        try {
+            if (!authorised(ex)) {
+                ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"eindtoets-backoffice\"");
+                send(ex, 401, Map.of("error", "missing or wrong bearer token"));
+                return;
+            }
+            route(ex);
+        } catch (BadRequest e) {
+            send(ex, 400, Map.of("error", e.getMessage()));
+        } catch (StoreUnavailableException e) {
+            LOG.warn("back office: database unavailable: {}", e.getMessage());
+            send(ex, 503, Map.of("error", "database unavailable, try again later"));
+        } catch (RuntimeException e) {
+            LOG.error("back office: {} {} failed", ex.getRequestMethod(), ex.getRequestURI(), e);
+            send(ex, 500, Map.of("error", "internal error"));
+        } finally {
+            ex.close(); // after the catch blocks: they still answer on this exchange
+        }
+    }
+
+    private void route(HttpExchange ex) throws IOException {
+        String method = ex.getRequestMethod();
+        List<String> path = List.of(ex.getRequestURI().getPath().replaceAll("^/api/|/$", "").split("/"));
+        Map<String, String> query = query(ex);
+        if (path.equals(List.of("schools")) && method.equals("GET")) {
+            send(ex, 200, schools.list(query.get("schooljaar")).stream().map(BackOfficeServer::json).toList());
+        } else if (path.equals(List.of("schools")) && method.equals("POST")) {
+            send(ex, 200, json(schools.register(registration(ex))));
+        } else if (path.size() == 4 && path.get(0).equals("schools") && path.get(3).equals("participants")
+                && method.equals("GET")) {
+            participants(ex, path.get(1), path.get(2), query.getOrDefault("dependancecode", "00"));
+        } else if (path.equals(List.of("participants", "export")) && method.equals("GET")) {
+            export(ex, query);
+        } else if (path.equals(List.of("results")) && method.equals("POST")) {
+            importResults(ex, query);
+        } else if (path.equals(List.of("audit")) && method.equals("GET")) {
+            send(ex, 200, audit.search(auditQuery(query)));
+        } else {
+            send(ex, 404, Map.of("error", "no such resource: " + method + " " + ex.getRequestURI().getPath()));
+        }
+    }
+
+    private SchoolRegistration registration(HttpExchange ex) throws IOException {
+        Map<?, ?> body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = Json.MAPPER.readValue(in, Map.class);
+        } catch (IOException e) {
+            throw new BadRequest("body must be a JSON object");
+        }
+        try {
+            return new SchoolRegistration(text(body, "brincode"), text(body, "schooljaar"),
+                    LocalDate.parse(text(body, "windowOpens")), LocalDate.parse(text(body, "windowCloses")),
+                    clock.instant());
+        } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
+            throw new BadRequest("brincode, schooljaar, windowOpens and windowCloses (dates) are required: "
+                    + e.getMessage());
+        }
+    }
+
+    private static String text(Map<?, ?> body, String name) {
+        Object v = body.get(name);
+        if (v == null) {
+            throw new BadRequest(name + " is required");
+        }
+        return v.toString();
+    }
+
+    private void participants(HttpExchange ex, String brin, String schooljaar, String dependancecode)
+            throws IOException {
+        Optional<CurrentList> list = deliveries.currentList(brin, dependancecode, schooljaar);
+        if (list.isEmpty()) {
+            send(ex, 404, Map.of("error", "no participant list delivered for " + brin + "/" + dependancecode + "/"
+                    + schooljaar));
+            return;
+        }
+        var d = list.get().delivery();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ontvangstid", d.id());
+        out.put("brincode", d.brin());
+        out.put("dependancecode", d.dependancecode());
+        out.put("schooljaar", d.schooljaar());
+        out.put("ontvangenOp", d.receivedAt());
+        out.put("aanmaakdatum", d.schoolAanmaakdatum());
+        out.put("signerOin", d.signerOin());
+        out.put("messageId", d.messageId());
+        out.put("aantalDeelnemers", d.participantCount());
+        out.put("groepen", list.get().groepen());
+        out.put("leerlingen", list.get().leerlingen());
+        send(ex, 200, out);
+    }
+
+    private void export(HttpExchange ex, Map<String, String> query) throws IOException {
+        ParticipantExport.Format format;
+        try {
+            format = ParticipantExport.Format.parse(query.get("format"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("format must be json or csv");
+        }
+        ex.getResponseHeaders().set("Content-Type", format.contentType());
+        ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"deelnemers."
+                + format.name().toLowerCase() + "\"");
+        ex.sendResponseHeaders(200, 0); // chunked: the length is not known before the last row
+        OutputStream out = new BufferedOutputStream(ex.getResponseBody(), 1 << 16);
+        new ParticipantExport(deliveries).write(query.get("schooljaar"), format, out);
+        out.flush();
+    }
+
+    private void importResults(HttpExchange ex, Map<String, String> query) throws IOException {
+        ResultFiles.Format format;
+        try {
+            format = query.containsKey("format") ? ResultFiles.Format.parse(query.get("format"))
+                    : ResultFiles.Format.ofContentType(ex.getRequestHeaders().getFirst("Content-Type"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("format must be json or csv");
+        }
+        ImportReport report;
+        try (InputStream in = ex.getRequestBody()) {
+            report = results.run(ResultFiles.read(in, format), "api");
+        }
+        send(ex, report.stored() ? 200 : 422, report);
+    }
+
+    private static AuditQuery auditQuery(Map<String, String> q) {
+        try {
+            return new AuditQuery(instant(q.get("from")), instant(q.get("to")), q.get("schoolOin"),
+                    q.get("signerOin"), q.get("messageId"), q.get("correlationId"), q.get("operation"),
+                    q.get("decision"), q.get("faultCode"), Integer.parseInt(q.getOrDefault("limit", "100")),
+                    Integer.parseInt(q.getOrDefault("offset", "0")));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new BadRequest("bad audit query: " + e.getMessage());
+        }
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+
+    private static Map<String, Object> json(SchoolRegistration r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("brincode", r.brin());
+        m.put("schooljaar", r.schooljaar());
+        m.put("windowOpens", r.windowOpens());
+        m.put("windowCloses", r.windowCloses());
+        m.put("registeredAt", r.registeredAt());
+        return m;
+    }
+
+    private boolean authorised(HttpExchange ex) {
+        String header = ex.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        return MessageDigest.isEqual(token, header.substring(7).strip().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> query(HttpExchange ex) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String raw = ex.getRequestURI().getRawQuery();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            if (!value.isEmpty()) {
+                out.put(key, value);
+            }
+        }
+        return out;
+    }
+
+    private static void send(HttpExchange ex, int status, Object body) throws IOException {
+        if (ex.getResponseCode() != -1) {
+            // A streamed answer failed half-way: the status is already out; the log has the cause.
+            return;
+        }
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    private static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package nl.eindtoets.gateway.deelnemers;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import nl.eindtoets.gateway.fault.FaultCode;
+import nl.eindtoets.gateway.fault.GatewayFault;
+import nl.eindtoets.gateway.identity.RequestIdentity;
+import nl.eindtoets.gateway.store.Database;
+import nl.eindtoets.gateway.store.SchoolRegistration;
+import nl.eindtoets.gateway.store.SchoolRegistry;
+import nl.eindtoets.gateway.store.StoreException;
+import nl.eindtoets.gateway.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * BrengDeelnemers: checks a delivered list against the eindtoets profile and the school's registration, then makes
+ * it the school's current list in one transaction. Deliveries for one school are serialised by locking the
+ * school's registration row, so concurrent deliveries on any number of nodes end with one complete list.
+ */
+public final class DeelnemersService {
+
+    /** Registration windows are calendar days at the schools, in the Netherlands. */
+    public static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeelnemersService.class);
+
+    private final Database database;
+    private final DeliveryStore deliveries;
+    private final Clock clock;
+
+    public DeelnemersService(Database database, Clock clock) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.deliveries = new DeliveryStore(database);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Stores {@code lijst} as the school's current list and returns the receipt once committed.
+     *
+     * @param identity   the verified caller; its signer OIN and MessageID identify repeats
+     * @param bodyDigest hex SHA-256 of the canonical body: a repeat with the same MessageID must carry the same one
+     * @throws GatewayFault {@code OngeldigBericht}, {@code XsdVersieOngeldig}, {@code SchoolOnbekend},
+     *                      {@code InschrijvingGesloten}, {@code AutorisatieOngeldig} or {@code TijdelijkNietBeschikbaar}
+     */
+    public Ontvangst bring(RequestIdentity identity, String bodyDigest, Deelnemerslijst lijst) {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(bodyDigest, "bodyDigest");
+        Objects.requireNonNull(lijst, "lijst");
+        try {
+            Optional<Ontvangst> repeat = database.inTransaction(c -> repeatOf(c, identity, bodyDigest));
+            if (repeat.isPresent()) {
+                return repeat.get();
+            }
+            EindtoetsProfiel.check(lijst);
+            requireSameSchool(identity, lijst.school());
+            return store(identity, bodyDigest, lijst);
+        } catch (StoreUnavailableException e) {
+            LOG.warn("participant delivery {} not stored: {}", identity.messageId(), e.getMessage());
+            throw e.toFault();
+        }
+    }
+
+    private Ontvangst store(RequestIdentity identity, String bodyDigest, Deelnemerslijst lijst) {
+        School school = lijst.school();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), SCHOOL_ZONE);
+        try {
+            return database.inTransaction(c -> {
+                SchoolRegistration registration = SchoolRegistry.find(c, school.brincode(), school.schooljaar(), true)
+                        .orElseThrow(() -> new GatewayFault(FaultCode.SCHOOL_ONBEKEND));
+                // Under the school lock: a repeat that raced the first attempt finds it committed now.
+                Optional<Ontvangst> repeat = repeatOf(c, identity, bodyDigest);
+                if (repeat.isPresent()) {
+                    return repeat.get();
+                }
+                if (!registration.isOpenOn(today)) {
+                    throw new GatewayFault(FaultCode.INSCHRIJVING_GESLOTEN);
+                }
+                String dep = school.dependancecodeOrDefault();
+                Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                Optional<StoredDelivery> current = deliveries.current(c, school.brincode(), dep, school.schooljaar());
+                if (current.isPresent()) {
+                    if (school.aanmaakdatum().toInstant().isBefore(current.get().schoolAanmaakdatum())) {
+                        throw new GatewayFault(FaultCode.ONGELDIG_BERICHT, "De levering is ouder ("
+                                + EindtoetsProfiel.SCHOOL + "/aanmaakdatum) dan de laatst verwerkte levering voor"
+                                + " deze school en is niet verwerkt.");
+                    }
+                    deliveries.supersede(c, current.get().id(), receivedAt);
+                }
+                UUID id = UUID.randomUUID();
+                deliveries.insert(c, id, identity, bodyDigest, receivedAt, lijst);
+                LOG.info("participant delivery {} stored for {}/{}/{}: {} participants", id, school.brincode(), dep,
+                        school.schooljaar(), lijst.leerlingen().size());
+                return new StoredDelivery(id, school.brincode(), dep, school.schooljaar(), null, null,
+                        identity.messageId(), bodyDigest, receivedAt, school.aanmaakdatum().toInstant(),
+                        school.xsdversie(), lijst.leerlingen().size(), null).ontvangst();
+            });
+        } catch (StoreException e) {
+            // The same MessageID stored meanwhile for another school: answer as for any repeat.
+            if (!(e instanceof StoreUnavailableException) && isUniqueViolation(e)) {
+                Optional<Ontvangst> repeat = database.inTransaction(c -> repeatOf(c, identity, bodyDigest));
+                if (repeat.isPresent()) {
+                    return repeat.get();
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The original receipt when this signer already delivered this MessageID with this body. */
+    private Optional<Ontvangst> repeatOf(Connection c, RequestIdentity identity, String bodyDigest)
+            throws SQLException {
+        Optional<StoredDelivery> earlier = deliveries.byMessage(c, identity.signerOin().value(), identity.messageId());
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!earlier.get().bodyDigest().equalsIgnoreCase(bodyDigest)) {
+            throw new GatewayFault(FaultCode.ONGELDIG_BERICHT,
+                    "Dit MessageID is al gebruikt voor een bericht met een andere inhoud.");
+        }
+        LOG.info("repeat of participant delivery {} (MessageID {}): original receipt returned", earlier.get().id(),
+                identity.messageId());
+        return Optional.of(earlier.get().ontvangst());
+    }
+
+    private static void requireSameSchool(RequestIdentity identity, School school) {
+        if (!identity.brin().equals(school.brincode())) {
+            throw new GatewayFault(FaultCode.AUTORISATIE_ONGELDIG,
+                    "De brincode in het bericht hoort niet bij de school in wsa:From.");
+        }
+    }
+
+    private static boolean isUniqueViolation(StoreException e) {
+        return e.getCause() instanceof SQLException s && "23505".equals(s.getSQLState());
+    }
+}

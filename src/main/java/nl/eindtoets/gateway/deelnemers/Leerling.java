@@ -1,0 +1,17 @@
+package nl.eindtoets.gateway.deelnemers;
+
+import java.time.LocalDate;
+
+/**
+ * One participant. Only the fields the eindtoets needs (DOMAIN.md §1.5): no BSN, address or full first names.
+ *
+ * @param key        the LAS-key ({@code @key})
+ * @param eckid      the ECK-iD ({@code @eckid}), null when the pupil has none
+ * @param geslacht   0 unknown, 1 boy, 2 girl, 9 not specified
+ * @param jaargroep  7 or 8
+ * @param groepKey   the stamgroep ({@code groep/@key})
+ */
+public record Leerling(String key, String eckid, String achternaam, String voorvoegsel, String voorletters,
+                       String roepnaam, LocalDate geboortedatum, Integer geslacht, String jaargroep,
+                       String groepKey) {
+}

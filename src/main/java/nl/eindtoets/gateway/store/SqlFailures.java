@@ -1,0 +1,41 @@
+package nl.eindtoets.gateway.store;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+
+/** Sorts database errors into "unreachable", "try again" and "a real error", for H2 and PostgreSQL alike. */
+final class SqlFailures {
+
+    private SqlFailures() {
+    }
+
+    static boolean isUnavailable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                String state = s.getSQLState();
+                // 08: connection exception; 57P0x: server shutting down; 53: insufficient resources
+                if (state.startsWith("08") || state.startsWith("57P0") || state.startsWith("53")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Serialisation failure, deadlock or lock timeout: the same work may succeed when run again. */
+    static boolean isRetryable(SQLException e) {
+        String state = e.getSQLState();
+        return "40001".equals(state) || "40P01".equals(state) || "HYT00".equals(state) || "55P03".equals(state);
+    }
+
+    /** Unique or primary-key violation. */
+    static boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+}

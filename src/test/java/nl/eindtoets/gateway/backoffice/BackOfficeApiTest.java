@@ -1,0 +1,243 @@
+package nl.eindtoets.gateway.backoffice;
+
+import static nl.eindtoets.gateway.deelnemers.Lijsten.SCHOOLJAAR;
+import static nl.eindtoets.gateway.deelnemers.Lijsten.caller;
+import static nl.eindtoets.gateway.deelnemers.Lijsten.digest;
+import static nl.eindtoets.gateway.deelnemers.Lijsten.lijst;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import nl.eindtoets.gateway.deelnemers.DeelnemersService;
+import nl.eindtoets.gateway.leerresultaten.LeerresultatenAntwoord;
+import nl.eindtoets.gateway.leerresultaten.LeerresultatenService;
+import nl.eindtoets.gateway.leerresultaten.LeerresultatenVerzoek;
+import nl.eindtoets.gateway.store.AuditRecord;
+import nl.eindtoets.gateway.store.Database;
+import nl.eindtoets.gateway.store.DevelopmentData;
+import nl.eindtoets.gateway.store.Engine;
+import nl.eindtoets.gateway.store.JdbcAuditLog;
+import nl.eindtoets.gateway.store.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class BackOfficeApiTest {
+
+    private static final String TOKEN = "test-token-" + System.nanoTime();
+    private static final OffsetDateTime NOV_15 = OffsetDateTime.parse("2026-11-15T10:00:00+01:00");
+
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC);
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Database db;
+    private BackOfficeServer server;
+
+    private void start(Engine engine) {
+        db = databases.fresh(engine);
+        DevelopmentData.seedIfEmpty(db, clock);
+        server = BackOfficeServer.start(new BackOfficeSettings(true, "127.0.0.1", 0, TOKEN), db, clock);
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Authorization", "Bearer " + TOKEN);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        return http.send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws Exception {
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    private void deliver(String brin, String prefix, int count) {
+        new DeelnemersService(db, clock).bring(caller(brin), digest(prefix + brin), lijst(brin, prefix, count, NOV_15));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void refusesCallsWithoutTheBearerTokenButServesTheOpenApiDocument(Engine engine) throws Exception {
+        start(engine);
+        URI schools = URI.create("http://127.0.0.1:" + server.port() + "/api/schools");
+
+        HttpResponse<String> none = http.send(HttpRequest.newBuilder(schools).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(schools).header("Authorization", "Bearer nope")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> openapi = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/openapi.yaml")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(get("/api/schools").statusCode()).isEqualTo(200);
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body()).startsWith("openapi: 3")
+                .isEqualTo(Files.readString(Path.of("docs/backoffice-openapi.yaml")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void registersASchoolAndListsItForItsSchoolYear(Engine engine) throws Exception {
+        start(engine);
+
+        HttpResponse<String> created = post("/api/schools", "application/json",
+                "{\"brincode\":\"12AB\",\"schooljaar\":\"2027-2028\",\"windowOpens\":\"2027-12-01\",\"windowCloses\":\"2028-01-31\"}");
+        HttpResponse<String> listed = get("/api/schools?schooljaar=2027-2028");
+        HttpResponse<String> bad = post("/api/schools", "application/json", "{\"brincode\":\"12AB\"}");
+
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(json(listed)).hasSize(1);
+        assertThat(json(listed).get(0).get("brincode").asText()).isEqualTo("12AB");
+        assertThat(json(listed).get(0).get("windowCloses").asText()).isEqualTo("2028-01-31");
+        assertThat(bad.statusCode()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void showsASchoolsCurrentParticipantList(Engine engine) throws Exception {
+        start(engine);
+        deliver("99AA", "a", 3);
+
+        HttpResponse<String> r = get("/api/schools/99AA/" + SCHOOLJAAR + "/participants");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(json(r).get("aantalDeelnemers").asInt()).isEqualTo(3);
+        assertThat(json(r).get("leerlingen").get(2).get("key").asText()).isEqualTo("a-2");
+        assertThat(get("/api/schools/99AB/" + SCHOOLJAAR + "/participants").statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void exportsAllCurrentParticipantsAsJsonAndCsv(Engine engine) throws Exception {
+        start(engine);
+        deliver("99AA", "a", 3);
+        deliver("99AB", "b", 2);
+
+        HttpResponse<String> asJson = get("/api/participants/export?schooljaar=" + SCHOOLJAAR);
+        HttpResponse<String> asCsv = get("/api/participants/export?format=csv");
+
+        assertThat(asJson.statusCode()).isEqualTo(200);
+        assertThat(json(asJson)).hasSize(5);
+        assertThat(json(asJson).get(3).get("brincode").asText()).isEqualTo("99AB");
+        assertThat(json(asJson).get(0).get("groepnaam").asText()).isEqualTo("Groep 8");
+        assertThat(asCsv.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        String[] lines = asCsv.body().split("\r\n");
+        assertThat(lines).hasSize(6);
+        assertThat(lines[0]).startsWith("brincode,dependancecode,schooljaar,ontvangstid,leerlingkey,eckid,achternaam");
+        assertThat(lines[1]).startsWith("99AA,00,2026-2027,").contains(",a-0,");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void importedResultsAreServedByHaalLeerresultatenAndThenGeenWijzigingen(Engine engine) throws Exception {
+        start(engine);
+        deliver("99AA", "a", 3);
+        String file = "[{\"brincode\":\"99AA\",\"schooljaar\":\"2026-2027\",\"leerlingid\":\"a-0\","
+                + "\"toetscode\":\"EINDTOETS-2027\",\"afnamedatum\":\"2027-04-20\",\"score\":212},"
+                + "{\"brincode\":\"99AA\",\"schooljaar\":\"2026-2027\",\"leerlingid\":\"a-1\","
+                + "\"toetscode\":\"EINDTOETS-2027\",\"toetsonderdeelcode\":\"REKENEN\",\"afnamedatum\":\"2027-04-20\","
+                + "\"score\":41,\"infourl\":\"https://toets.example/rapport/1\"}]";
+
+        HttpResponse<String> r = post("/api/results", "application/json", file);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(json(r).get("stored").asBoolean()).isTrue();
+        assertThat(json(r).get("pupils").asInt()).isEqualTo(2);
+        LeerresultatenService haal = new LeerresultatenService(db);
+        var answer = (LeerresultatenAntwoord.Resultaten) haal.haal(caller("99AA"),
+                new LeerresultatenVerzoek(SCHOOLJAAR, "99AA", "00", "2.2", null));
+        assertThat(answer.toetsafnames()).hasSize(2);
+        assertThat(haal.haal(caller("99AA"), new LeerresultatenVerzoek(SCHOOLJAAR, "99AA", null, "2.3",
+                answer.school().aanmaakdatum()))).isInstanceOf(LeerresultatenAntwoord.GeenWijzigingen.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aBadCsvResultsFileIsRefusedPerRowAndStoresNothing(Engine engine) throws Exception {
+        start(engine);
+        deliver("99AA", "a", 3);
+        String csv = "brincode;schooljaar;leerlingid;toetscode;afnamedatum;score\r\n"
+                + "99AA;2026-2027;a-0;EINDTOETS-2027;2027-04-20;212\r\n"
+                + "99AA;2026-2027;unknown;EINDTOETS-2027;2027-04-20;200\r\n"
+                + "99AA;2026-2027;a-1;EINDTOETS-2027;2027-04-20;veel\r\n"
+                + "99AA;2026-2027;a-2;OTHER;2027-04-20;100\r\n";
+
+        HttpResponse<String> r = post("/api/results", "text/csv", csv);
+
+        assertThat(r.statusCode()).isEqualTo(422);
+        JsonNode errors = json(r).get("errors");
+        assertThat(errors).hasSize(3);
+        assertThat(errors.get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(errors.get(0).get("field").asText()).isEqualTo("leerlingid");
+        assertThat(errors.get(1).get("field").asText()).isEqualTo("score");
+        assertThat(errors.get(2).get("field").asText()).isEqualTo("toetscode");
+        assertThat(new LeerresultatenService(db).haal(caller("99AA"),
+                new LeerresultatenVerzoek(SCHOOLJAAR, "99AA", "00", "2.2", null)))
+                .isInstanceOf(LeerresultatenAntwoord.GeenGegevens.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void searchesTheAuditLog(Engine engine) throws Exception {
+        start(engine);
+        JdbcAuditLog audit = new JdbcAuditLog(db);
+        audit.record(new AuditRecord(Instant.parse("2026-11-30T09:00:00Z"), "c1", "m1", "00000099000000001000",
+                "0000000700099AA00000", "BrengDeelnemers", "accepted", null, digest("x")));
+        audit.record(new AuditRecord(Instant.parse("2026-11-30T09:01:00Z"), "c2", "m2", "00000099000000003000",
+                "0000000700099AC00000", "BrengDeelnemers", "refused", "Client.AutorisatieOngeldig", null));
+        audit.record(new AuditRecord(Instant.parse("2026-11-30T09:02:00Z"), "c3", null, null, null, null,
+                "refused", "wsse:InvalidSecurity", null));
+
+        JsonNode all = json(get("/api/audit"));
+        JsonNode school = json(get("/api/audit?schoolOin=0000000700099AA00000"));
+        JsonNode window = json(get("/api/audit?from=2026-11-30T09:01:00Z&to=2026-11-30T09:02:00Z"));
+
+        assertThat(all).hasSize(3);
+        assertThat(all.get(0).get("correlationId").asText()).isEqualTo("c3");
+        assertThat(school).hasSize(1);
+        assertThat(school.get(0).get("messageId").asText()).isEqualTo("m1");
+        assertThat(window).hasSize(1);
+        assertThat(window.get(0).get("faultCode").asText()).isEqualTo("Client.AutorisatieOngeldig");
+        assertThat(get("/api/audit?limit=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void refusesToListenBeyondLoopbackWithTheDevelopmentToken() {
+        assertThatThrownBy(() -> new BackOfficeSettings(true, "0.0.0.0", 0, BackOfficeSettings.DEVELOPMENT_TOKEN)
+                .validate()).isInstanceOf(IllegalStateException.class).hasMessageContaining("backoffice.token");
+        assertThatThrownBy(() -> new BackOfficeSettings(true, "127.0.0.1", 0, " ").validate())
+                .isInstanceOf(IllegalStateException.class);
+        new BackOfficeSettings(true, "127.0.0.1", 0, BackOfficeSettings.DEVELOPMENT_TOKEN).validate();
+        new BackOfficeSettings(true, "0.0.0.0", 0, "a-real-secret").validate();
+    }
+}
