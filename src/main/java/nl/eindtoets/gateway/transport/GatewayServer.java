@@ -31,6 +31,7 @@ import nl.eindtoets.gateway.security.ReplayInterceptor;
 import nl.eindtoets.gateway.security.ResponseSigningInterceptor;
 import nl.eindtoets.gateway.security.SecuritySettings;
 import nl.eindtoets.gateway.security.SignatureCoverageInterceptor;
+import nl.eindtoets.gateway.soap.EnvelopeStructureInterceptor;
 import nl.eindtoets.gateway.soap.FaultRenderingInterceptor;
 import nl.eindtoets.gateway.soap.HeaderPolicyInterceptor;
 import nl.eindtoets.gateway.soap.RequestEntryInterceptor;
@@ -165,6 +166,7 @@ public final class GatewayServer implements AutoCloseable {
             in.add(components.admission().admit());
             in.add(components.rateLimiter());
             in.add(new RequestEntryInterceptor(transport.maxMessageSize()));
+            in.add(new EnvelopeStructureInterceptor());
             in.add(new InboundSecurityInterceptor(security, verification, components.trust()));
             in.add(new SignatureCoverageInterceptor(security.timestampMaxLifetime()));
             in.add(new ReplayInterceptor(components.replayGuard(), security.timestampTtl(), security.timestampFutureSkew()));
