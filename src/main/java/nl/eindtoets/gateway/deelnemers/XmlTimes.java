@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.GregorianCalendar;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeConstants;
@@ -50,10 +51,13 @@ public final class XmlTimes {
                 .normalize();
     }
 
-    /** Keeps microseconds, which {@link GregorianCalendar} would drop. */
+    /**
+     * Keeps microseconds, which {@link GregorianCalendar} would drop. Formatted with the ISO formatter, which always
+     * writes the seconds ({@code LocalDateTime.toString()} leaves out ":00", which xs:dateTime requires).
+     */
     public static XMLGregorianCalendar xmlDateTimeExact(OffsetDateTime value) {
-        return value == null ? null : FACTORY.newXMLGregorianCalendar(
-                value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().toString() + "Z");
+        return value == null ? null : FACTORY.newXMLGregorianCalendar(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()) + "Z");
     }
 
     public static XMLGregorianCalendar xmlDate(LocalDate value) {
