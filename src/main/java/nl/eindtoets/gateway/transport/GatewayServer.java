@@ -20,6 +20,7 @@ import nl.eindtoets.gateway.ops.RequestMetricsInterceptors;
 import nl.eindtoets.gateway.security.GatewayKey;
 import nl.eindtoets.gateway.soap.AdmissionControl;
 import nl.eindtoets.gateway.soap.AuditInterceptor;
+import nl.eindtoets.gateway.soap.CorrelationCleanupInterceptor;
 import nl.eindtoets.gateway.soap.SignerRateLimiter;
 import nl.eindtoets.gateway.store.AuditLog;
 import nl.eindtoets.gateway.validation.SchemaValidationInterceptor;
@@ -182,11 +183,13 @@ public final class GatewayServer implements AutoCloseable {
             factory.getOutInterceptors().add(signer);
             factory.getOutInterceptors().add(components.admission().release());
             factory.getOutInterceptors().add(metrics.finish());
+            factory.getOutInterceptors().add(new CorrelationCleanupInterceptor());
             factory.getOutFaultInterceptors().add(new FaultRenderingInterceptor());
             factory.getOutFaultInterceptors().add(audit);
             factory.getOutFaultInterceptors().add(signer);
             factory.getOutFaultInterceptors().add(components.admission().release());
             factory.getOutFaultInterceptors().add(metrics.finish());
+            factory.getOutFaultInterceptors().add(new CorrelationCleanupInterceptor());
             return factory.create();
         }
     }
