@@ -46,6 +46,8 @@ public final class FaultRenderingInterceptor extends AbstractPhaseInterceptor<Me
         SoapFault fault = new SoapFault(wire.text(), wire.code());
         fault.setDetail(detail(wire.digikoppelingCode(), correlationId));
         fault.setStatusCode(wire.httpStatus());
+        // The fault chain took its HTTP status from the original exception; the mapped one (503 for 0051) wins.
+        message.put(Message.RESPONSE_CODE, wire.httpStatus());
         message.setContent(Exception.class, fault);
         message.getExchange().put(WireFault.class, wire);
     }
