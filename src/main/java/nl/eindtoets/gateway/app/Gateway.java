@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,15 +28,20 @@ import nl.eindtoets.gateway.ops.OperationsServer;
 import nl.eindtoets.gateway.ops.ReadinessCheck;
 import nl.eindtoets.gateway.security.CertificateOin;
 import nl.eindtoets.gateway.security.GatewayKey;
+import nl.eindtoets.gateway.security.HttpCrlSource;
 import nl.eindtoets.gateway.security.InMemoryReplayGuard;
+import nl.eindtoets.gateway.security.JdbcReplayGuard;
 import nl.eindtoets.gateway.security.ReloadingTrust;
+import nl.eindtoets.gateway.security.ReplayGuard;
 import nl.eindtoets.gateway.security.SecuritySettings;
+import nl.eindtoets.gateway.security.TrustRefresh;
 import nl.eindtoets.gateway.soap.AdmissionControl;
 import nl.eindtoets.gateway.soap.SignerRateLimiter;
 import nl.eindtoets.gateway.store.Database;
 import nl.eindtoets.gateway.store.DevelopmentData;
 import nl.eindtoets.gateway.store.JdbcAuditLog;
 import nl.eindtoets.gateway.store.JdbcMandateDecisionLog;
+import nl.eindtoets.gateway.store.StoreUnavailableException;
 import nl.eindtoets.gateway.transport.GatewayServer;
 import nl.eindtoets.gateway.transport.TransportSettings;
 import org.slf4j.Logger;
@@ -88,8 +95,11 @@ public final class Gateway implements AutoCloseable {
 
             GatewayMetrics metrics = new GatewayMetrics(clock);
             GatewayKey key = new GatewayKey(security);
-            ReloadingTrust trust = new ReloadingTrust(security, clock, ReloadingTrust.NONE);
+            ReloadingTrust.CrlSource crlSource = HttpCrlSource.fromList(config.optional("trust.crl.urls"),
+                    config.duration("trust.crl.download-timeout"));
+            ReloadingTrust trust = new ReloadingTrust(security, clock, crlSource);
             metrics.watchTrust(trust);
+            metrics.watchTrustStore(trust);
             metrics.watchCertificate("gateway", key::certificate);
 
             MandateDecisionLog decisions = metrics.countingMandateLog(
@@ -98,29 +108,30 @@ public final class Gateway implements AutoCloseable {
             String gatewayOin = CertificateOin.of(key.certificate())
                     .orElseThrow(() -> new IllegalStateException("the gateway certificate carries no OIN")).value();
 
+            ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "gateway-maintenance");
+                t.setDaemon(true);
+                return t;
+            });
+            parts.add(maintenance::shutdownNow);
+            ReplayGuard replayGuard = replayGuard(config, database, clock, maintenance);
+
             GatewayServer.Components components = new GatewayServer.Components(
                     chosen.deelnemers(), chosen.leerresultaten(), List.of(new MandateInterceptor(mandates)),
-                    new InMemoryReplayGuard(clock, 1_000_000), gatewayOin, clock, trust, key,
+                    replayGuard, gatewayOin, clock, trust, key,
                     new JdbcAuditLog(database), metrics, new AdmissionControl(config.integer("limits.max-in-progress")),
                     new SignerRateLimiter(Double.parseDouble(config.string("limits.per-signer.requests-per-second")),
                             config.integer("limits.per-signer.burst"), System::nanoTime));
             GatewayServer server = GatewayServer.start(TransportSettings.from(config), security, components);
             parts.add(server);
 
-            ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "trust-reloader");
-                t.setDaemon(true);
-                return t;
-            });
             long every = config.duration("trust.reload-check-interval").toMillis();
-            reloader.scheduleWithFixedDelay(() -> {
-                key.reloadIfChanged();
-                trust.reloadIfChanged();
-            }, every, every, TimeUnit.MILLISECONDS);
-            parts.add(reloader::shutdownNow);
+            maintenance.scheduleWithFixedDelay(new TrustRefresh(key, trust, crlSource != ReloadingTrust.NONE,
+                    config.duration("trust.crl.refresh-interval"), clock), every, every, TimeUnit.MILLISECONDS);
 
             BackOfficeSettings bo = BackOfficeSettings.from(config);
-            BackOfficeServer backOffice = bo.enabled() ? BackOfficeServer.start(bo, database, clock) : null;
+            BackOfficeServer backOffice = bo.enabled()
+                    ? BackOfficeServer.start(bo, database, clock, () -> reload(key, trust)) : null;
             if (backOffice != null) {
                 parts.add(backOffice);
             }
@@ -135,6 +146,39 @@ public final class Gateway implements AutoCloseable {
             closeAll(parts);
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The database replay store (default; shared by all nodes) with its background purge, or the in-memory one
+     * ({@code replay.store=memory}) for a single node.
+     */
+    private static ReplayGuard replayGuard(GatewayConfig config, Database database, Clock clock,
+                                           ScheduledExecutorService maintenance) {
+        String store = config.string("replay.store");
+        if (store.equals("memory")) {
+            LOG.warn("replay.store=memory: replays are only detected per node; use the database with several nodes");
+            return new InMemoryReplayGuard(clock, 1_000_000);
+        }
+        if (!store.equals("database")) {
+            throw new IllegalStateException("replay.store must be database or memory, not " + store);
+        }
+        JdbcReplayGuard guard = new JdbcReplayGuard(database, clock);
+        long purge = config.duration("replay.purge-interval").toMillis();
+        maintenance.scheduleWithFixedDelay(() -> {
+            try {
+                guard.purgeExpired();
+            } catch (RuntimeException e) {
+                LOG.warn("replay records not purged this round: {}", e.getMessage());
+            }
+        }, purge, purge, TimeUnit.MILLISECONDS);
+        return guard;
+    }
+
+    private static Map<String, Boolean> reload(GatewayKey key, ReloadingTrust trust) {
+        Map<String, Boolean> result = new LinkedHashMap<>();
+        result.put("key", key.reload());
+        result.put("trust", trust.reload());
+        return result;
     }
 
     private static List<ReadinessCheck> readiness(Database database, ReloadingTrust trust) {
@@ -164,10 +208,15 @@ public final class Gateway implements AutoCloseable {
                 });
     }
 
+    /** Both logs; a decision that cannot be kept because the database is away refuses the request as unavailable. */
     private static MandateDecisionLog both(MandateDecisionLog a, MandateDecisionLog b) {
         return decision -> {
             a.record(decision);
-            b.record(decision);
+            try {
+                b.record(decision);
+            } catch (StoreUnavailableException e) {
+                throw e.toFault();
+            }
         };
     }
 
@@ -181,7 +230,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Reloads the gateway key, trust store and CRLs now (also done automatically when their files change). */
     public boolean reloadKeysAndTrust() {
-        return key.reload() & trust.reload();
+        return reload(key, trust).values().stream().allMatch(Boolean::booleanValue);
     }
 
     /** Port of the operations endpoints, or -1 when disabled. */

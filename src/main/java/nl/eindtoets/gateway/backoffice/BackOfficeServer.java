@@ -52,8 +52,17 @@ public final class BackOfficeServer implements AutoCloseable {
     private final ResultImport results;
     private final AuditLog audit;
     private final Clock clock;
+    private final Reload reload;
 
-    private BackOfficeServer(BackOfficeSettings settings, Database database, Clock clock) throws IOException {
+    /** Reloads the gateway key, trust store and CRLs; answers per part whether it succeeded. */
+    @FunctionalInterface
+    public interface Reload {
+        Map<String, Boolean> reload();
+    }
+
+    private BackOfficeServer(BackOfficeSettings settings, Database database, Clock clock, Reload reload)
+            throws IOException {
+        this.reload = reload;
         this.token = settings.token().getBytes(StandardCharsets.UTF_8);
         this.schools = new SchoolRegistry(database);
         this.deliveries = new DeliveryStore(database);
@@ -73,9 +82,14 @@ public final class BackOfficeServer implements AutoCloseable {
 
     /** Validates {@code settings} and starts listening; port 0 picks a free port (see {@link #port()}). */
     public static BackOfficeServer start(BackOfficeSettings settings, Database database, Clock clock) {
+        return start(settings, database, clock, null);
+    }
+
+    /** As {@link #start(BackOfficeSettings, Database, Clock)}, with {@code POST /api/admin/reload} served by {@code reload}. */
+    public static BackOfficeServer start(BackOfficeSettings settings, Database database, Clock clock, Reload reload) {
         settings.validate();
         try {
-            BackOfficeServer s = new BackOfficeServer(settings, database, clock);
+            BackOfficeServer s = new BackOfficeServer(settings, database, clock, reload);
             s.server.start();
             LOG.info("back office API listening on http://{}:{}/api/", settings.host(), s.port());
             return s;
@@ -146,9 +160,20 @@ public final class BackOfficeServer implements AutoCloseable {
             importResults(ex, query);
         } else if (path.equals(List.of("audit")) && method.equals("GET")) {
             send(ex, 200, audit.search(auditQuery(query)));
+        } else if (path.equals(List.of("admin", "reload")) && method.equals("POST") && reload != null) {
+            reload(ex);
         } else {
             send(ex, 404, Map.of("error", "no such resource: " + method + " " + ex.getRequestURI().getPath()));
         }
+    }
+
+    private void reload(HttpExchange ex) throws IOException {
+        Map<String, Boolean> parts = reload.reload();
+        boolean all = parts.values().stream().allMatch(Boolean::booleanValue);
+        LOG.info("back office: reload of key and trust requested: {}", parts);
+        Map<String, Object> out = new LinkedHashMap<>(parts);
+        out.put("reloaded", all);
+        send(ex, all ? 200 : 500, out);
     }
 
     private SchoolRegistration registration(HttpExchange ex) throws IOException {

@@ -2,16 +2,22 @@ package nl.eindtoets.gateway.ops;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import nl.eindtoets.gateway.mandate.MandateDecisionLog;
 import nl.eindtoets.gateway.security.ReloadingTrust;
+import nl.eindtoets.gateway.security.TrustMaterial;
 
 /**
  * The gateway's Prometheus metrics: requests by operation, outcome and fault code with a latency histogram, mandate
@@ -20,7 +26,10 @@ import nl.eindtoets.gateway.security.ReloadingTrust;
 public final class GatewayMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private static final String CERTIFICATE_EXPIRY = "gateway.certificate.days.until.expiry";
+
     private final Clock clock;
+    private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
 
     public GatewayMetrics(Clock clock) {
         this.clock = clock;
@@ -31,6 +40,7 @@ public final class GatewayMetrics {
     }
 
     public String scrape() {
+        beforeScrape.forEach(Runnable::run);
         return registry.scrape();
     }
 
@@ -57,13 +67,36 @@ public final class GatewayMetrics {
             return next == null ? Double.NaN : Duration.between(clock.instant(), next).toSeconds();
         }).description("Seconds until the earliest CRL nextUpdate (negative: expired, certificates refused)")
                 .register(registry);
-        Gauge.builder("gateway.crl.expired", trust, t -> t.expiredCrls().size()).register(registry);
+        Gauge.builder("gateway.crl.expired", trust, t -> t.expiredCrls().size())
+                .description("CRLs in use past their nextUpdate (their CAs' certificates are refused)")
+                .register(registry);
     }
 
+    /** Days until {@code certificate} (looked up on every scrape, so a rotated key shows its successor) expires. */
     public void watchCertificate(String name, Supplier<X509Certificate> certificate) {
-        Gauge.builder("gateway.certificate.days.until.expiry", certificate,
-                        c -> Duration.between(clock.instant(), c.get().getNotAfter().toInstant()).toHours() / 24.0)
-                .tag("certificate", name).register(registry);
+        Gauge.builder(CERTIFICATE_EXPIRY, certificate, c -> daysUntilExpiry(c.get()))
+                .tag("certificate", name).tag("kind", "gateway").register(registry);
+    }
+
+    /**
+     * Days until each CA certificate of the trust store expires, one series per CA (tag {@code certificate} = its
+     * subject); the set follows trust store reloads.
+     */
+    public void watchTrustStore(ReloadingTrust trust) {
+        MultiGauge cas = MultiGauge.builder(CERTIFICATE_EXPIRY)
+                .description("Days until the certificate expires").register(registry);
+        beforeScrape.add(() -> {
+            TrustMaterial material = trust.get().trust();
+            List<X509Certificate> all = new ArrayList<>(List.of(material.anchorCertificates()));
+            all.addAll(material.intermediates());
+            cas.register(all.stream().map(c -> MultiGauge.Row.of(
+                    Tags.of("certificate", c.getSubjectX500Principal().getName(), "kind", "ca"),
+                    daysUntilExpiry(c))).toList(), true);
+        });
+    }
+
+    private double daysUntilExpiry(X509Certificate certificate) {
+        return Duration.between(clock.instant(), certificate.getNotAfter().toInstant()).toHours() / 24.0;
     }
 
 }

@@ -11,6 +11,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.X509CRL;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -24,7 +25,8 @@ import java.util.List;
 /**
  * Validates a certificate (with whatever chain the peer presented) against the {@link TrustMaterial}: a path to a
  * configured anchor, validity dates of every certificate, and revocation of every certificate below the anchor from
- * the configured CRLs only (no OCSP, no fetching: a CA without a current CRL fails). Shared by the TLS trust manager
+ * the configured CRLs only (no OCSP, no fetching: a CA without a current CRL fails; a CRL past its nextUpdate counts as
+ * none). Shared by the TLS trust manager
  * and the WS-Security signer check so both layers apply the same rules.
  *
  * <p>Successful validations are remembered briefly per end-entity certificate, because the same LAS certificate
@@ -38,11 +40,14 @@ public final class CertificateChainValidator {
     private final TrustMaterial trust;
     private final Clock clock;
     private final Cache<String, Boolean> recentlyValid;
+    private final Date earliestNextUpdate;
 
     public CertificateChainValidator(TrustMaterial trust, Clock clock, Duration rememberValid) {
         this.trust = trust;
         this.clock = clock;
         this.recentlyValid = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(rememberValid).build();
+        this.earliestNextUpdate = trust.crls().stream().map(X509CRL::getNextUpdate).filter(d -> d != null)
+                .min(Date::compareTo).orElse(null);
     }
 
     public TrustMaterial trust() {
@@ -62,7 +67,9 @@ public final class CertificateChainValidator {
         Date now = Date.from(clock.instant());
         // Dates are checked even on a cache hit: a certificate may expire while remembered.
         target.checkValidity(now);
-        if (recentlyValid.getIfPresent(key) != null) {
+        // Once any CRL has passed its nextUpdate, nothing is taken from memory: the path is judged again without it.
+        boolean crlsCurrent = earliestNextUpdate == null || !now.after(earliestNextUpdate);
+        if (crlsCurrent && recentlyValid.getIfPresent(key) != null) {
             return;
         }
         try {
@@ -71,7 +78,10 @@ public final class CertificateChainValidator {
             PKIXBuilderParameters params = new PKIXBuilderParameters(trust.anchors(), selector);
             List<Object> material = new ArrayList<>(trust.intermediates());
             material.addAll(presented);
-            material.addAll(trust.crls());
+            // A CRL past its nextUpdate is not used at all (the JDK would still accept it for 15 minutes), so its
+            // CA's certificates fail from that moment: hard fail until a fresh CRL is loaded.
+            trust.crls().stream().filter(c -> c.getNextUpdate() == null || !now.after(c.getNextUpdate()))
+                    .forEach(material::add);
             params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(material)));
             params.setDate(now);
             params.setRevocationEnabled(true);

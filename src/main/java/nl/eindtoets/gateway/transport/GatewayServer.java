@@ -45,6 +45,7 @@ import org.apache.cxf.interceptor.Interceptor;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.staxutils.StaxUtils;
+import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.apache.cxf.ws.policy.PolicyEngine;
@@ -105,6 +106,8 @@ public final class GatewayServer implements AutoCloseable {
         } catch (java.security.GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot configure the TLS listener", e);
         }
+        JettyHTTPServerEngine engine = jetty.retrieveJettyHTTPServerEngine(transport.port());
+        SlowClientProtection.beforeStart(engine, transport);
 
         List<Server> servers = new ArrayList<>();
         Chain chain = new Chain(transport, security, components, verification, new BodyValidator(schema));
@@ -116,6 +119,7 @@ public final class GatewayServer implements AutoCloseable {
                 LeerresultatenService.SERVICE, LeerresultatenService.LeerresultatenPort,
                 "wsdl/Eindtoets_Leerresultaten_v1.wsdl", LEERRESULTATEN_PATH, HAAL_LEERRESULTATEN_ACTION,
                 "HaalLeerresultaten", List.of()));
+        SlowClientProtection.afterStart(engine, transport);
         LOG.info("gateway listening on https://{}:{} (public URL {})", transport.host(), transport.port(),
                 transport.publicUrl());
         return new GatewayServer(bus, servers, transport);
