@@ -25,7 +25,9 @@ import nl.eindtoets.gateway.mandate.MandateInterceptor;
 import nl.eindtoets.gateway.mandate.MandateRegisters;
 import nl.eindtoets.gateway.ops.GatewayMetrics;
 import nl.eindtoets.gateway.ops.OperationsServer;
-import nl.eindtoets.gateway.ops.ReadinessCheck;
+import nl.eindtoets.gateway.ops.DatabaseReadiness;
+import nl.eindtoets.gateway.ops.MandateRegisterReadiness;
+import nl.eindtoets.gateway.ops.TrustReadiness;
 import nl.eindtoets.gateway.security.CertificateOin;
 import nl.eindtoets.gateway.security.GatewayKey;
 import nl.eindtoets.gateway.security.HttpCrlSource;
@@ -102,8 +104,9 @@ public final class Gateway implements AutoCloseable {
             metrics.watchTrustStore(trust);
             metrics.watchCertificate("gateway", key::certificate);
 
+            MandateRegisterReadiness mandateReadiness = new MandateRegisterReadiness();
             MandateDecisionLog decisions = metrics.countingMandateLog(
-                    both(new LoggingMandateDecisionLog(), new JdbcMandateDecisionLog(database)));
+                    recordedEverywhere(new LoggingMandateDecisionLog(), mandateReadiness, new JdbcMandateDecisionLog(database)));
             MandateCheck mandates = MandateRegisters.checkFromConfig(config, decisions);
             String gatewayOin = CertificateOin.of(key.certificate())
                     .orElseThrow(() -> new IllegalStateException("the gateway certificate carries no OIN")).value();
@@ -138,7 +141,7 @@ public final class Gateway implements AutoCloseable {
             OperationsServer ops = null;
             if (config.bool("ops.enabled")) {
                 ops = new OperationsServer(config.string("ops.host"), config.integer("ops.port"), metrics,
-                        readiness(database, trust));
+                        List.of(new DatabaseReadiness(database.dataSource()), new TrustReadiness(trust), mandateReadiness));
                 parts.add(ops);
             }
             return new Gateway(parts, server, database, key, trust, ops, backOffice);
@@ -181,39 +184,17 @@ public final class Gateway implements AutoCloseable {
         return result;
     }
 
-    private static List<ReadinessCheck> readiness(Database database, ReloadingTrust trust) {
-        return List.of(
-                new ReadinessCheck() {
-                    public String name() {
-                        return "database";
-                    }
-
-                    public String problem() {
-                        try (var c = database.dataSource().getConnection()) {
-                            return c.isValid(2) ? null : "not reachable";
-                        } catch (java.sql.SQLException e) {
-                            return "not reachable";
-                        }
-                    }
-                },
-                new ReadinessCheck() {
-                    public String name() {
-                        return "trust";
-                    }
-
-                    public String problem() {
-                        int expired = trust.expiredCrls().size();
-                        return expired == 0 ? null : expired + " CRL(s) past nextUpdate";
-                    }
-                });
-    }
-
-    /** Both logs; a decision that cannot be kept because the database is away refuses the request as unavailable. */
-    private static MandateDecisionLog both(MandateDecisionLog a, MandateDecisionLog b) {
+    /**
+     * The log line and readiness first, then the audit store; a decision that cannot be kept because the database is
+     * away refuses the request as unavailable.
+     */
+    private static MandateDecisionLog recordedEverywhere(MandateDecisionLog log, MandateDecisionLog readiness,
+                                                         MandateDecisionLog store) {
         return decision -> {
-            a.record(decision);
+            log.record(decision);
+            readiness.record(decision);
             try {
-                b.record(decision);
+                store.record(decision);
             } catch (StoreUnavailableException e) {
                 throw e.toFault();
             }
