@@ -2,9 +2,17 @@ package nl.eindtoets.gateway.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Validator;
@@ -13,6 +21,7 @@ import nl.eindtoets.gateway.identity.Oin;
 import nl.eindtoets.gateway.it.RunningGateway;
 import nl.eindtoets.gateway.validation.ContractSchema;
 import nl.eindtoets.gateway.xml.SecureXml;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -185,10 +194,64 @@ class SoapUiProjectTest {
         SoapUiCaseRunner runner = new SoapUiCaseRunner(project, RunningGateway.shared());
         return project.testCases.stream().map(tc -> DynamicTest.dynamicTest(tc.name(), () -> {
             String check = tc.property("gatewayCheck");
+            if (check.equals(STORE_SETUP)) {
+                assertThat(new SoapUiCaseRunner(project, storeSetupGateway()).run(tc)).as(tc.name()).isEmpty();
+                return;
+            }
             // TODO: cases marked skip:<what is missing> run once the gateway has it (see the case's gatewayCheck).
             Assumptions.assumeTrue(check.equals("drive"), () -> "TODO " + tc.name() + ": " + check);
             assertThat(runner.run(tc)).as(tc.name()).isEmpty();
         }));
+    }
+
+    @Test
+    void casesOnTheStoreSetUpAreTheTwoThatTheDevelopmentDefaultsCannotReach() {
+        assertThat(project.testCases.stream().filter(tc -> tc.property("gatewayCheck").equals(STORE_SETUP))
+                .map(tc -> tc.property("expectedFault")))
+                .containsExactlyInAnyOrder("Client.SchoolOnbekend", "Client.InschrijvingGesloten");
+        assertThat(project.testCases).noneMatch(tc -> tc.property("gatewayCheck").startsWith("skip:"));
+    }
+
+    /** gatewayCheck of the cases that need the set-up the project description names "store-setup". */
+    private static final String STORE_SETUP = "drive:store-setup";
+    private static RunningGateway storeSetup;
+
+    /**
+     * The gateway the project describes for {@code drive:store-setup}: the mandates of soapui/mandates-store-setup.json
+     * (las-a for 99AA and the unregistered 99AD) and, through the back office API, 99AA's 2026-2027 registration
+     * window moved so that it closed yesterday.
+     */
+    private static synchronized RunningGateway storeSetupGateway() throws Exception {
+        if (storeSetup == null) {
+            String token = "soapui-" + UUID.randomUUID();
+            RunningGateway gateway = RunningGateway.start(Map.of(
+                    "mandate.embedded.file", project.resolve("mandates-store-setup.json").toString(),
+                    "backoffice.token", token));
+            try {
+                var today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+                var closed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + gateway.backOfficePort() + "/api/schools"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(("{\"brincode\":\"99AA\","
+                                + "\"schooljaar\":\"2026-2027\",\"windowOpens\":\"%s\",\"windowCloses\":\"%s\"}")
+                                .formatted(today.minusDays(60), today.minusDays(1)))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(closed.statusCode()).as("closing 99AA's window: %s", closed.body()).isEqualTo(200);
+            } catch (Exception | AssertionError e) {
+                gateway.close();
+                throw e;
+            }
+            storeSetup = gateway;
+        }
+        return storeSetup;
+    }
+
+    @AfterAll
+    static void stopStoreSetupGateway() {
+        if (storeSetup != null) {
+            storeSetup.close();
+            storeSetup = null;
+        }
     }
 
     private static boolean valid(ContractSchema schema, Element payload) throws java.io.IOException {

@@ -12,6 +12,7 @@ import nl.eindtoets.gateway.client.RequestSigner;
 import nl.eindtoets.gateway.client.ResponseVerifier;
 import nl.eindtoets.gateway.client.TruststoreFile;
 import nl.eindtoets.gateway.config.GatewayConfig;
+import nl.eindtoets.gateway.store.Database;
 
 /**
  * The real gateway (Jetty, mutual TLS, the whole chain) on a free loopback port with the development fixtures,
@@ -74,6 +75,16 @@ public final class RunningGateway {
 
     public CountingHandlers handlers() {
         return handlers;
+    }
+
+    /** Port of this gateway's back office API (enabled on an ephemeral port). */
+    public int backOfficePort() {
+        return gateway.backOfficePort();
+    }
+
+    /** This gateway's store. */
+    public Database database() {
+        return gateway.database();
     }
 
     public static KeystoreCredentials key(String name) {
