@@ -152,6 +152,8 @@ final class BaselineServer implements AutoCloseable {
             endpointInterface = "nl.eindtoets.gateway.contract.DeelnemersPortType",
             wsdlLocation = "classpath:wsdl/Eindtoets_Deelnemers_v1.wsdl")
     static final class Receipts implements DeelnemersPortType {
+        private static final java.time.format.DateTimeFormatter SECONDS =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
         private final DatatypeFactory datatypes;
 
         Receipts() {
@@ -168,8 +170,9 @@ final class BaselineServer implements AutoCloseable {
             receipt.setOntvangstid(UUID.randomUUID().toString());
             receipt.setAantalDeelnemers(BigInteger.valueOf(
                     body.getLeerlinggegevens().getLeerlingen().getLeerling().size()));
+            // An explicit pattern: OffsetDateTime.toString() drops ":00" seconds, which xs:dateTime does not allow.
             receipt.setOntvangenOp(datatypes.newXMLGregorianCalendar(
-                    OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString()));
+                    SECONDS.format(OffsetDateTime.now(ZoneOffset.UTC))));
             return receipt;
         }
     }

@@ -48,7 +48,18 @@ final class Bench {
             throw new IllegalStateException(server.name() + " answered with a receipt that does not verify: "
                     + problem);
         }
-        BenchMain.log(server.name() + " accepts the pre-signed request and its signed receipt verifies");
+        KeepAliveConnection c = new KeepAliveConnection(tls, "localhost", server.port());
+        try {
+            KeepAliveConnection.Answer a = c.post(PATH, ACTION, requests.unsigned(server.baseUrl(), 30));
+            if (a.status() == 200) {
+                throw new IllegalStateException(server.name() + " accepted a request without WS-Security: "
+                        + "its security policy is not enforced, so it is no fair comparison");
+            }
+        } finally {
+            c.close();
+        }
+        BenchMain.log(server.name() + " accepts the pre-signed request, its signed receipt verifies, "
+                + "and it refuses the same request unsigned");
     }
 
     /** Lets the JIT compile the hot paths before anything is measured. */
@@ -68,9 +79,10 @@ final class Bench {
         }
         List<KeepAliveConnection> connections = connections(server, concurrency);
         try {
-            long cap = (long) (Math.min(120, Math.max(30, options.seconds() * 4)) * SECOND);
+            long cap = (long) (options.measureCapSeconds() * SECOND);
             List<PreparedRequest> warm = requests.prepare(server.baseUrl(), pupils, options.warmup(pupils, concurrency));
-            LoadPhase.Outcome warmup = LoadPhase.run(connections, PATH, ACTION, warm, cap, 0);
+            LoadPhase.Outcome warmup = LoadPhase.run(connections, PATH, ACTION, warm,
+                    (long) (options.warmupCapSeconds() * SECOND), 0);
             count(server, warmup);
             int target = (int) Math.round(warmup.requestsPerSecond() * options.seconds());
             int n = Math.max(options.minMeasured(pupils, concurrency), Math.min(options.maxMeasured(pupils), target));
@@ -82,7 +94,14 @@ final class Bench {
             LoadPhase.Outcome o = LoadPhase.run(connections, PATH, ACTION, load, cap, 8);
             long clientAfter = ProcessStats.current().cpuNanos();
             boolean alive = server.alive();
-            ProcessStats after = alive ? server.stats() : before;
+            ProcessStats after = before;
+            if (alive) {
+                try {
+                    after = server.stats();
+                } catch (java.io.IOException e) {
+                    alive = false;
+                }
+            }
             count(server, o);
 
             SampleVerifier.Verdict verdict = verifier.verify(o.samples(), pupils);

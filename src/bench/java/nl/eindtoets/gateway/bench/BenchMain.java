@@ -81,6 +81,7 @@ public final class BenchMain {
                 GatewayUnderTest smallGateway = GatewayUnderTest.start("gateway-256m", small, options, runDir);
                 started.add(smallGateway.process());
                 bench.requireVerifiedAnswer(smallGateway.process());
+                bench.prime(smallGateway.process());
                 for (int c : options.concurrency()) {
                     if (!smallGateway.process().alive()) {
                         break;

@@ -14,7 +14,7 @@ import java.util.Map;
  * --quick                 smoke run: 30 and 300 pupils, concurrency 1 and 4, about 3 s per phase
  * --sizes 30,300,3000     pupil counts
  * --concurrency 1,4,16,64 connections (closed loop, one request in flight per connection)
- * --seconds 8             target length of a measured phase (the count is derived from the warm-up rate)
+ * --seconds 6             target length of a measured phase (the count is derived from the warm-up rate)
  * --no-small-heap         skip the 3,000-pupil gateway run at -Xmx256m
  * --server-jvm "-Xmx2g"   JVM options of both servers (the small-heap gateway gets -Xmx256m instead)
  * --gateway key=value     extra gateway configuration (repeatable)
@@ -30,7 +30,7 @@ record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrenc
         boolean quick = Arrays.asList(args).contains("--quick");
         List<Integer> sizes = quick ? List.of(30, 300) : List.of(30, 300, 3000);
         List<Integer> concurrency = quick ? List.of(1, 4) : List.of(1, 4, 16, 64);
-        double seconds = quick ? 3 : 8;
+        double seconds = quick ? 3 : 6;
         boolean smallHeap = true;
         List<String> serverJvm = List.of("-Xmx2g", "-XX:+ExitOnOutOfMemoryError");
         Map<String, String> gateway = new LinkedHashMap<>();
@@ -68,19 +68,28 @@ record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrenc
         return Arrays.stream(csv.split(",")).map(String::strip).map(Integer::parseInt).toList();
     }
 
-    /** Requests of the warm-up before each measured phase. */
+    /** Requests of the warm-up before each measured phase (every connection busy at least once or twice). */
     int warmup(int pupils, int connections) {
-        int base = pupils <= 30 ? 300 : pupils <= 300 ? 100 : 10;
-        return Math.max(2 * connections, quick ? base / 3 : base);
+        int base = pupils <= 30 ? 200 : pupils <= 300 ? 60 : 8;
+        return Math.max(pupils >= 3000 ? connections : 2 * connections, quick ? base / 2 : base);
     }
 
     /** Bounds of the measured request count; the target is the warm-up rate times {@link #seconds}. */
     int minMeasured(int pupils, int connections) {
-        int base = pupils <= 30 ? 300 : pupils <= 300 ? 150 : 20;
-        return Math.max(2 * connections, quick ? base / 3 : base);
+        int base = pupils <= 30 ? 200 : pupils <= 300 ? 100 : 16;
+        return Math.max(pupils >= 3000 ? connections : 2 * connections, quick ? base / 2 : base);
     }
 
     int maxMeasured(int pupils) {
-        return pupils <= 30 ? 5000 : pupils <= 300 ? 2000 : 400;
+        return pupils <= 30 ? 5000 : pupils <= 300 ? 2000 : 300;
+    }
+
+    /** Time caps: a phase stops by itself even when the server is far slower than expected. */
+    double warmupCapSeconds() {
+        return Math.max(10, 2 * seconds);
+    }
+
+    double measureCapSeconds() {
+        return Math.min(120, Math.max(20, 3 * seconds));
     }
 }

@@ -13,6 +13,8 @@ import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.RequestSigner;
 import nl.eindtoets.gateway.client.SignedRequest;
 import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.xml.SecureXml;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -66,13 +68,22 @@ final class RequestFactory {
         return List.of(out);
     }
 
+    /** The same request without a WS-Security header: every server under test must refuse it. */
+    byte[] unsigned(URI baseUrl, int pupils) {
+        URI endpoint = URI.create(baseUrl + Operation.BRENG_DEELNEMERS.path());
+        return SecureXml.toBytes(envelope(endpoint, PupilList.body(pupils)));
+    }
+
     private PreparedRequest sign(URI endpoint, Element body) throws Exception {
-        var envelope = EnvelopeBuilder.forPayload(body)
+        SignedRequest signed = signer.sign(envelope(endpoint, body));
+        return new PreparedRequest(signed.toBytes(), signed.signatureValue(), signed.messageId());
+    }
+
+    private Document envelope(URI endpoint, Element body) {
+        return EnvelopeBuilder.forPayload(body)
                 .to(endpoint, gatewayOin)
                 .action(Operation.BRENG_DEELNEMERS.action())
                 .from(Oin.ofSchool(PupilList.BRIN))
                 .build();
-        SignedRequest signed = signer.sign(envelope);
-        return new PreparedRequest(signed.toBytes(), signed.signatureValue(), signed.messageId());
     }
 }
