@@ -79,6 +79,21 @@ final class Bench {
         }
         List<KeepAliveConnection> connections = connections(server, concurrency);
         try {
+            return measure(server, pupils, concurrency, connections, label);
+        } catch (java.io.IOException e) {
+            if (server.alive()) {
+                throw e;
+            }
+            BenchMain.log(label + ": the server died (" + e + "); see " + server.log());
+            return failed(server, pupils, concurrency, "server process ended during the phase (see its log)");
+        } finally {
+            connections.forEach(KeepAliveConnection::close);
+        }
+    }
+
+    private PhaseResult measure(ServerProcess server, int pupils, int concurrency,
+                                List<KeepAliveConnection> connections, String label) throws Exception {
+        {
             long cap = (long) (options.measureCapSeconds() * SECOND);
             List<PreparedRequest> warm = requests.prepare(server.baseUrl(), pupils, options.warmup(pupils, concurrency));
             LoadPhase.Outcome warmup = LoadPhase.run(connections, PATH, ACTION, warm,
@@ -124,8 +139,6 @@ final class Bench {
                     label, r.requestsPerSecond(), r.latencyMs().p50(), r.latencyMs().p99(),
                     r.serverCpuMsPerRequest(), r.errors(), alive ? "" : "  SERVER DIED"));
             return r;
-        } finally {
-            connections.forEach(KeepAliveConnection::close);
         }
     }
 

@@ -95,10 +95,11 @@ public final class BenchMain {
                 p.close();
             }
             signing.shutdownNow();
+            // Whatever was measured is written, also when the run ended early.
+            Path json = report.write();
+            System.out.println(report.table());
+            log("wrote " + json);
         }
-        Path json = report.write();
-        System.out.println(report.table());
-        log("wrote " + json);
     }
 
     static void log(String message) {
