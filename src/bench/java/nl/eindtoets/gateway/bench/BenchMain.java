@@ -1,0 +1,151 @@
+package nl.eindtoets.gateway.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import nl.eindtoets.gateway.client.EindtoetsClient;
+import nl.eindtoets.gateway.client.KeystoreCredentials;
+import nl.eindtoets.gateway.client.RequestSigner;
+import nl.eindtoets.gateway.client.ResponseVerifier;
+import nl.eindtoets.gateway.client.TruststoreFile;
+
+/**
+ * Runs the benchmark of docs/performance.md: starts the baseline and the gateway in their own JVMs, then for every
+ * pupil count and concurrency measures the baseline and right after it the gateway with the same pre-signed load,
+ * then (for 3,000 pupils) a gateway with a 256 MiB heap; writes {@code <out>/<timestamp>.json} and a table.
+ */
+public final class BenchMain {
+
+    static final String PASSWORD = "changeit";
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path runDir = options.out().resolve(stamp).toAbsolutePath();
+        Files.createDirectories(runDir);
+
+        KeyStore trusted = new TruststoreFile(Path.of("certs-dev", "truststore.p12"), PASSWORD).load();
+        Path lasKey = Path.of("certs-dev", "las-a.p12");
+        RequestSigner signer = new RequestSigner(KeystoreCredentials.of(lasKey, PASSWORD).load());
+        ExecutorService signing = Executors.newFixedThreadPool(2);
+        RequestFactory requests = new RequestFactory(signer, EindtoetsClient.GATEWAY_OIN, signing, 2);
+        Bench bench = new Bench(options, requests, new SampleVerifier(
+                new ResponseVerifier(trusted, EindtoetsClient.GATEWAY_OIN)), tls(lasKey, trusted));
+
+        Report report = new Report(options, stamp, runDir);
+        log("results in " + runDir + (options.quick() ? " (quick run)" : ""));
+        List<ServerProcess> started = new ArrayList<>();
+        try {
+            ServerProcess baseline = ServerProcess.start("baseline", ServerKind.BASELINE, options.serverJvm(),
+                    Map.of(), runDir);
+            started.add(baseline);
+            GatewayUnderTest gateway = GatewayUnderTest.start("gateway", options.serverJvm(), options, runDir);
+            started.add(gateway.process());
+            log("baseline pid " + baseline.pid() + " port " + baseline.port() + "; gateway pid "
+                    + gateway.process().pid() + " port " + gateway.process().port());
+
+            bench.requireVerifiedAnswer(baseline);
+            bench.requireVerifiedAnswer(gateway.process());
+            bench.prime(baseline);
+            bench.prime(gateway.process());
+
+            for (int pupils : options.sizes()) {
+                for (int c : options.concurrency()) {
+                    report.add(bench.measure(baseline, pupils, c));
+                    report.add(bench.measure(gateway.process(), pupils, c));
+                }
+            }
+            report.storage(gateway.storage(bench.receipts(gateway.process())));
+
+            if (options.smallHeap()) {
+                List<String> small = new ArrayList<>(options.serverJvm().stream()
+                        .filter(a -> !a.startsWith("-Xmx")).toList());
+                small.add(0, "-Xmx256m");
+                GatewayUnderTest smallGateway = GatewayUnderTest.start("gateway-256m", small, options, runDir);
+                started.add(smallGateway.process());
+                bench.requireVerifiedAnswer(smallGateway.process());
+                bench.prime(smallGateway.process());
+                for (int c : options.concurrency()) {
+                    if (!smallGateway.process().alive()) {
+                        break;
+                    }
+                    report.add(bench.measure(smallGateway.process(), 3000, c));
+                }
+                report.storage(smallGateway.storage(bench.receipts(smallGateway.process())));
+            }
+        } finally {
+            for (ServerProcess p : started) {
+                p.close();
+            }
+            signing.shutdownNow();
+            // Whatever was measured is written, also when the run ended early.
+            Path json = report.write();
+            System.out.println(report.table());
+            log("wrote " + json);
+        }
+    }
+
+    static void log(String message) {
+        System.out.println("[bench " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_TIME) + "] " + message);
+    }
+
+    /** The LAS's TLS side: las-a's key as client certificate, the development trust store for the server. */
+    private static SSLContext tls(Path key, KeyStore trusted) throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(key)) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, PASSWORD.toCharArray());
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return context;
+    }
+
+    /** A gateway JVM with its own database directory, and how to count what it stored. */
+    record GatewayUnderTest(ServerProcess process, DeliveryCounter counter) {
+
+        static GatewayUnderTest start(String name, List<String> jvm, BenchOptions options, Path runDir)
+                throws IOException, InterruptedException {
+            Map<String, String> settings = new LinkedHashMap<>();
+            Path db = runDir.resolve(name + "-db").resolve("eindtoets");
+            settings.put("db.url", "jdbc:h2:file:" + db + ";AUTO_SERVER=TRUE");
+            settings.put("db.user", "sa");
+            settings.put("db.password", "");
+            settings.putAll(options.gatewaySettings());
+            List<String> args = new ArrayList<>(jvm);
+            if (options.jfr()) {
+                args.add("-XX:StartFlightRecording=filename=" + runDir.resolve(name + ".jfr")
+                        + ",settings=profile,dumponexit=true");
+            }
+            ServerProcess process = ServerProcess.start(name, ServerKind.GATEWAY, args, settings, runDir);
+            return new GatewayUnderTest(process, DeliveryCounter.jdbc(settings.get("db.url"), settings.get("db.user"),
+                    settings.get("db.password"), "participant_delivery"));
+        }
+
+        Report.Storage storage(long receipts) {
+            var stored = counter.storedDeliveries();
+            return new Report.Storage(process.name(), receipts, stored.isPresent() ? stored.getAsLong() : null,
+                    stored.isPresent() && stored.getAsLong() == receipts, counter.describe());
+        }
+    }
+}

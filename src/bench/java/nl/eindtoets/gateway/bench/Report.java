@@ -1,0 +1,125 @@
+package nl.eindtoets.gateway.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Collects the phases of a run, derives gateway ÷ baseline ratios, and writes the JSON and the summary table. */
+final class Report {
+
+    /** Receipts handed out by one gateway JVM against deliveries found in its store afterwards. */
+    record Storage(String server, long receipts, Long stored, boolean allStored, String how) {
+    }
+
+    /** Gateway ÷ baseline for one pupil count and concurrency. */
+    record Ratio(int pupils, int concurrency, double throughput, double p99Latency, double cpuPerRequest) {
+    }
+
+    private final BenchOptions options;
+    private final String stamp;
+    private final Path runDir;
+    private final String started = OffsetDateTime.now().toString();
+    private final List<PhaseResult> phases = new ArrayList<>();
+    private final List<Storage> storage = new ArrayList<>();
+
+    Report(BenchOptions options, String stamp, Path runDir) {
+        this.options = options;
+        this.stamp = stamp;
+        this.runDir = runDir;
+    }
+
+    void add(PhaseResult r) {
+        phases.add(r);
+    }
+
+    void storage(Storage s) {
+        storage.add(s);
+    }
+
+    List<Ratio> ratios() {
+        List<Ratio> ratios = new ArrayList<>();
+        for (PhaseResult g : phases) {
+            if (!g.server().equals("gateway")) {
+                continue;
+            }
+            find("baseline", g.pupils(), g.concurrency()).ifPresent(b -> ratios.add(new Ratio(g.pupils(),
+                    g.concurrency(), div(g.requestsPerSecond(), b.requestsPerSecond()),
+                    div(g.latencyMs().p99(), b.latencyMs().p99()),
+                    div(g.serverCpuMsPerRequest(), b.serverCpuMsPerRequest()))));
+        }
+        return ratios;
+    }
+
+    private Optional<PhaseResult> find(String server, int pupils, int concurrency) {
+        return phases.stream().filter(p -> p.server().equals(server) && p.pupils() == pupils
+                && p.concurrency() == concurrency).findFirst();
+    }
+
+    private static double div(double a, double b) {
+        return b == 0 || Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.round(a / b * 100) / 100.0;
+    }
+
+    Path write() throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("started", started);
+        run.put("finished", OffsetDateTime.now().toString());
+        run.put("quick", options.quick());
+        run.put("options", options.toString());
+        run.put("logs", runDir.toString());
+        run.put("machine", machine());
+        json.put("run", run);
+        json.put("phases", phases);
+        json.put("ratios", ratios());
+        json.put("storage", storage);
+        Path file = runDir.getParent().resolve(stamp + ".json");
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Files.write(file, mapper.writeValueAsBytes(json));
+        return file;
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        m.put("memoryGiB", Math.round(os.getTotalMemorySize() / 1073741824.0));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        m.put("loadAverageAtEnd", os.getSystemLoadAverage());
+        return m;
+    }
+
+    String table() {
+        StringBuilder t = new StringBuilder();
+        t.append(String.format("%n%-13s %6s %4s %9s %8s %8s %8s %9s %8s %9s %6s %5s%n", "server", "pupils", "c",
+                "req/s", "p50 ms", "p99 ms", "p999 ms", "cpu ms/r", "cli ms/r", "heap MiB", "errors", "ver"));
+        for (PhaseResult p : phases) {
+            t.append(String.format("%-13s %6d %4d %9.1f %8.2f %8.2f %8.2f %9.2f %8.2f %9.0f %6d %2d/%-2d%s%n",
+                    p.server(), p.pupils(), p.concurrency(), p.requestsPerSecond(), p.latencyMs().p50(),
+                    p.latencyMs().p99(), p.latencyMs().p999(), p.serverCpuMsPerRequest(), p.clientCpuMsPerRequest(),
+                    p.serverHeapPeakMiB(), p.errors(), p.verifiedSamples(), p.verifiedSamples() + p.failedSamples(),
+                    p.serverAlive() ? "" : "  server died"));
+        }
+        t.append(String.format("%ngateway ÷ baseline%n%6s %4s %11s %9s %12s%n", "pupils", "c", "throughput",
+                "p99", "cpu/request"));
+        for (Ratio r : ratios()) {
+            t.append(String.format("%6d %4d %10.2fx %8.2fx %11.2fx%n", r.pupils(), r.concurrency(), r.throughput(),
+                    r.p99Latency(), r.cpuPerRequest()));
+        }
+        t.append(String.format("%ndurable storage%n"));
+        for (Storage s : storage) {
+            t.append(String.format("%-13s receipts %d, stored %s — %s%n", s.server(), s.receipts(),
+                    s.stored() == null ? "n/a" : s.stored(), s.how()));
+        }
+        return t.toString();
+    }
+}
