@@ -3,7 +3,7 @@ package nl.eindtoets.gateway.cli;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import nl.eindtoets.gateway.mandate.MandateFile;
-import nl.eindtoets.gateway.mandate.MutualTls;
+import nl.eindtoets.gateway.mandate.MutualTlsContext;
 import nl.eindtoets.gateway.mandate.OsrSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +44,7 @@ public final class OsrSimCommand implements Runnable {
     public void run() {
         char[] trustPassword = (truststorePassword != null ? truststorePassword : password).toCharArray();
         OsrSimulator simulator = new OsrSimulator(host, port,
-                MutualTls.context(keystore, password.toCharArray(), alias, truststore, trustPassword),
+                MutualTlsContext.context(keystore, password.toCharArray(), alias, truststore, trustPassword),
                 MandateFile.read(mandates));
         simulator.start();
         System.out.println("osr-sim listening on " + simulator.baseUrl() + " (Ctrl-C to stop)");

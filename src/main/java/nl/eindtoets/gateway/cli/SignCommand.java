@@ -10,7 +10,6 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import nl.eindtoets.gateway.client.EnvelopeBuilder;
-import nl.eindtoets.gateway.client.KeystoreCredentials;
 import nl.eindtoets.gateway.client.Namespaces;
 import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.RequestSigner;
@@ -21,6 +20,7 @@ import org.apache.wss4j.common.ext.WSSecurityException;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,25 +42,14 @@ public final class SignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--keystore", required = true, description = "PKCS#12 with the LAS signing key.")
-    Path keystore;
+    @Mixin
+    LasRequestOptions request;
 
-    @Option(names = "--password", defaultValue = "changeit", description = "Keystore password (default: ${DEFAULT-VALUE}).")
-    String password;
 
-    @Option(names = "--alias", description = "Key alias (default: the only key entry).")
-    String alias;
 
-    @Option(names = "--school", required = true, description = "School on whose behalf is sent (wsa:From): BRIN (99AA) or school OIN.")
-    String school;
 
-    @Option(names = "--operation", required = true, description = "BrengDeelnemers or HaalLeerresultaten.")
-    String operation;
 
-    @Option(names = "--file", required = true, description = "Body payload (deelnemers_aanlevering, "
-            + "leerresultaten_verzoek, or for BrengDeelnemers a bare UWLR leerlinggegevens), or a full SOAP envelope "
-            + "(headers it already has are kept, missing ones filled in).")
-    Path file;
+
 
     @Option(names = "--url", defaultValue = "https://localhost:8443",
             description = "Gateway base URL, used for wsa:To (default: ${DEFAULT-VALUE}).")
@@ -82,10 +71,9 @@ public final class SignCommand implements Callable<Integer> {
         Operation op;
         SignedRequest signed;
         try {
-            op = Operation.byName(operation);
-            Oin schoolOin = school.length() == 20 ? new Oin(school) : Oin.ofSchool(school);
-            Document envelope = envelope(op, schoolOin, Files.readAllBytes(file));
-            RequestSigner signer = RequestSigner.fromKeystore(new KeystoreCredentials(keystore, password, alias));
+            op = request.operation();
+            Document envelope = envelope(op, request.schoolOin());
+            RequestSigner signer = RequestSigner.fromKeystore(request.credentials());
             signed = signer.sign(envelope, SigningOptions.defaults());
             write(signed.toBytes());
         } catch (IOException | GeneralSecurityException | SAXException | WSSecurityException
@@ -94,7 +82,7 @@ public final class SignCommand implements Callable<Integer> {
             return NOT_SIGNED;
         }
         URI endpoint = URI.create(url.toString().replaceAll("/+$", "") + op.path());
-        err.println("Signed " + op.operationName() + " for school " + school + "; MessageID " + signed.messageId());
+        err.println("Signed " + op.operationName() + " for school " + request.school + "; MessageID " + signed.messageId());
         err.println("Timestamp valid until about " + Instant.now().plus(SigningOptions.DEFAULT_LIFETIME)
                 + "; send it before then, and only once (a second send is a replay).");
         err.println("Send with:");
@@ -105,8 +93,8 @@ public final class SignCommand implements Callable<Integer> {
         return OK;
     }
 
-    private Document envelope(Operation op, Oin schoolOin, byte[] xml) throws SAXException {
-        EnvelopeBuilder builder = SendCommand.builderFor(op, xml)
+    private Document envelope(Operation op, Oin schoolOin) throws IOException, SAXException {
+        EnvelopeBuilder builder = request.envelopeBuilder(op)
                 .to(URI.create(url.toString().replaceAll("/+$", "") + op.path()), new Oin(gatewayOin))
                 .action(op.action())
                 .from(schoolOin);

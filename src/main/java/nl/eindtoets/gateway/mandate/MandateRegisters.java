@@ -23,7 +23,7 @@ public final class MandateRegisters {
         return switch (s.register()) {
             case EMBEDDED -> EmbeddedMandateRegister.fromFile(s.embeddedFile());
             case OSR -> new OsrMandateClient(s.osrBaseUrl(),
-                    MutualTls.context(s.keystore(), s.keystorePassword(), s.keyAlias(),
+                    MutualTlsContext.context(s.keystore(), s.keystorePassword(), s.keyAlias(),
                             s.truststore(), s.truststorePassword()),
                     s.osrConnectTimeout(), s.osrReadTimeout());
         };

@@ -36,6 +36,7 @@ import nl.eindtoets.gateway.soap.EnvelopeStructureInterceptor;
 import nl.eindtoets.gateway.soap.FaultRenderingInterceptor;
 import nl.eindtoets.gateway.soap.HeaderPolicyInterceptor;
 import nl.eindtoets.gateway.soap.RequestEntryInterceptor;
+import nl.eindtoets.gateway.soap.Utf8OnlyInterceptor;
 import nl.eindtoets.gateway.validation.BodyValidator;
 import nl.eindtoets.gateway.validation.ContractSchema;
 import org.apache.cxf.Bus;
@@ -171,6 +172,7 @@ public final class GatewayServer implements AutoCloseable {
             in.add(components.admission().admit());
             in.add(components.rateLimiter());
             in.add(new RequestEntryInterceptor(transport.maxMessageSize()));
+            in.add(new Utf8OnlyInterceptor());
             in.add(new EnvelopeStructureInterceptor());
             in.add(new InboundSecurityInterceptor(security, verification, components.trust()));
             in.add(new SignatureCoverageInterceptor(security.timestampMaxLifetime()));

@@ -26,7 +26,7 @@ import nl.eindtoets.gateway.client.SignedRequest;
 import nl.eindtoets.gateway.client.VerifiedResponse;
 import nl.eindtoets.gateway.identity.Oin;
 import nl.eindtoets.gateway.mandate.MandateFile;
-import nl.eindtoets.gateway.mandate.MutualTls;
+import nl.eindtoets.gateway.mandate.MutualTlsContext;
 import nl.eindtoets.gateway.mandate.OsrSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +57,7 @@ class MandateEndToEndTest {
         Path certs = Path.of("certs-dev");
         char[] password = RunningGateway.PASSWORD.toCharArray();
         osr = new OsrSimulator("localhost", 0,
-                MutualTls.context(certs.resolve("osr.p12"), password, null, certs.resolve("truststore.p12"), password),
+                MutualTlsContext.context(certs.resolve("osr.p12"), password, null, certs.resolve("truststore.p12"), password),
                 MandateFile.readDevelopmentMandates()).start();
         viaOsr = RunningGateway.start(osrRegister(Map.of()));
         // The per-signer rate limit would otherwise refuse part of the 50 concurrent requests from las-a.

@@ -29,7 +29,7 @@ final class DevTls {
 
     /** A client that trusts the dev roots but has no certificate to present. */
     static SSLContext clientWithoutCertificate() throws Exception {
-        KeyStore trust = MutualTls.load(CERTS.resolve("truststore.p12"), PASSWORD);
+        KeyStore trust = MutualTlsContext.load(CERTS.resolve("truststore.p12"), PASSWORD);
         TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
         tmf.init(trust);
         SSLContext context = SSLContext.getInstance("TLS");
@@ -46,6 +46,6 @@ final class DevTls {
     }
 
     private static SSLContext context(String keystore, String alias) {
-        return MutualTls.context(CERTS.resolve(keystore), PASSWORD, alias, CERTS.resolve("truststore.p12"), PASSWORD);
+        return MutualTlsContext.context(CERTS.resolve(keystore), PASSWORD, alias, CERTS.resolve("truststore.p12"), PASSWORD);
     }
 }

@@ -202,7 +202,7 @@ class OsrMandateRegisterTest {
     @Test
     void simulatorRefusesAClientCertificateFromAnUntrustedRoot() {
         OsrSimulator osr = simulator("osr.p12");
-        SSLContext foreignClient = MutualTls.context(DevTls.CERTS.resolve("las-foreign.p12"), DevTls.PASSWORD, null,
+        SSLContext foreignClient = MutualTlsContext.context(DevTls.CERTS.resolve("las-foreign.p12"), DevTls.PASSWORD, null,
                 DevTls.CERTS.resolve("truststore.p12"), DevTls.PASSWORD);
 
         assertThatThrownBy(() -> DevTls.client(osr.baseUrl(), foreignClient).lookup(query(LAS_A, "99AA")))

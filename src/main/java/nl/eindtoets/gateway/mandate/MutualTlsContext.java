@@ -14,9 +14,9 @@ import javax.net.ssl.TrustManagerFactory;
  * Builds the TLS context for both ends of the OSR connection: our own key (one alias of a PKCS#12 keystore) and
  * the trust anchors the peer's certificate must chain to (PKIX).
  */
-public final class MutualTls {
+public final class MutualTlsContext {
 
-    private MutualTls() {
+    private MutualTlsContext() {
     }
 
     /**
