@@ -37,7 +37,7 @@ final class Bench {
 
     /** Fails the run unless the server answers a pre-signed request with a verified, signed receipt. */
     void requireVerifiedAnswer(ServerProcess server) throws Exception {
-        List<PreparedRequest> one = requests.prepare(server.baseUrl(), 30, 1);
+        List<List<PreparedRequest>> one = requests.prepare(server.baseUrl(), 30, 1, 1);
         LoadPhase.Outcome o = run(server, 1, one, 60 * SECOND, 1);
         if (o.ok() != 1 || o.samples().isEmpty()) {
             throw new IllegalStateException(server.name() + " refused a correct request: " + o.firstError()
@@ -66,8 +66,8 @@ final class Bench {
     void prime(ServerProcess server) throws Exception {
         int small = options.quick() ? 150 : 600;
         int medium = options.quick() ? 20 : 80;
-        run(server, 2, requests.prepare(server.baseUrl(), 30, small), 120 * SECOND, 0);
-        run(server, 2, requests.prepare(server.baseUrl(), 300, medium), 120 * SECOND, 0);
+        run(server, 2, requests.prepare(server.baseUrl(), 30, small / 2, 2), 120 * SECOND, 0);
+        run(server, 2, requests.prepare(server.baseUrl(), 300, medium / 2, 2), 120 * SECOND, 0);
         BenchMain.log(server.name() + " primed");
     }
 
@@ -95,13 +95,15 @@ final class Bench {
                                 List<KeepAliveConnection> connections, String label) throws Exception {
         {
             long cap = (long) (options.measureCapSeconds() * SECOND);
-            List<PreparedRequest> warm = requests.prepare(server.baseUrl(), pupils, options.warmup(pupils, concurrency));
+            List<List<PreparedRequest>> warm = requests.prepare(server.baseUrl(), pupils,
+                    perConnection(options.warmup(pupils, concurrency), concurrency), concurrency);
             LoadPhase.Outcome warmup = LoadPhase.run(connections, PATH, ACTION, warm,
                     (long) (options.warmupCapSeconds() * SECOND), 0);
             count(server, warmup);
             int target = (int) Math.round(warmup.requestsPerSecond() * options.seconds());
             int n = Math.max(options.minMeasured(pupils, concurrency), Math.min(options.maxMeasured(pupils), target));
-            List<PreparedRequest> load = requests.prepare(server.baseUrl(), pupils, n);
+            List<List<PreparedRequest>> load = requests.prepare(server.baseUrl(), pupils,
+                    perConnection(n, concurrency), concurrency);
 
             server.resetPeaks();
             ProcessStats before = server.stats();
@@ -127,7 +129,7 @@ final class Bench {
                 error = "sample verification: " + verdict.failures().get(0);
             }
             PhaseResult r = new PhaseResult(server.name(), server.kind().label(), String.join(" ", server.jvmArgs()),
-                    pupils, concurrency, load.get(0).wire().length, o.sent(), o.ok(), o.errors(), o.capped(),
+                    pupils, concurrency, load.get(0).get(0).wire().length, o.sent(), o.ok(), o.errors(), o.capped(),
                     round(seconds), round(o.requestsPerSecond()), PhaseResult.Latency.of(o.latencies()),
                     round((after.cpuNanos() - before.cpuNanos()) / 1e6 / answered),
                     round(seconds == 0 ? 0 : (after.cpuNanos() - before.cpuNanos()) / 1e9 / seconds),
@@ -142,7 +144,7 @@ final class Bench {
         }
     }
 
-    private LoadPhase.Outcome run(ServerProcess server, int concurrency, List<PreparedRequest> load, long cap,
+    private LoadPhase.Outcome run(ServerProcess server, int concurrency, List<List<PreparedRequest>> load, long cap,
                                   int samples) throws Exception {
         List<KeepAliveConnection> connections = connections(server, concurrency);
         try {
@@ -164,6 +166,11 @@ final class Bench {
 
     private void count(ServerProcess server, LoadPhase.Outcome o) {
         receipts.merge(server.name(), (long) o.ok(), Long::sum);
+    }
+
+    /** Every connection sends the same number of requests (its school's lists), at least {@code total} in all. */
+    private static int perConnection(int total, int connections) {
+        return Math.max(1, (total + connections - 1) / connections);
     }
 
     private static PhaseResult failed(ServerProcess server, int pupils, int concurrency, String why) {

@@ -9,7 +9,6 @@ import java.security.KeyStore;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -21,12 +20,16 @@ import nl.eindtoets.gateway.client.EindtoetsClient;
 import nl.eindtoets.gateway.client.KeystoreCredentials;
 import nl.eindtoets.gateway.client.RequestSigner;
 import nl.eindtoets.gateway.client.ResponseVerifier;
+import nl.eindtoets.gateway.client.SigningKey;
 import nl.eindtoets.gateway.client.TruststoreFile;
+import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.security.CertificateOin;
 
 /**
  * Runs the benchmark of docs/performance.md: starts the baseline and the gateway in their own JVMs, then for every
  * pupil count and concurrency measures the baseline and right after it the gateway with the same pre-signed load,
- * then (for 3,000 pupils) a gateway with a 256 MiB heap; writes {@code <out>/<timestamp>.json} and a table.
+ * then (for 3,000 pupils) a gateway with a 256 MiB heap; writes {@code <out>/<timestamp>.json} and a table. Fails
+ * (exit status 1) when a gateway did not store exactly the deliveries it gave receipts for.
  */
 public final class BenchMain {
 
@@ -43,9 +46,15 @@ public final class BenchMain {
 
         KeyStore trusted = new TruststoreFile(Path.of("certs-dev", "truststore.p12"), PASSWORD).load();
         Path lasKey = Path.of("certs-dev", "las-a.p12");
-        RequestSigner signer = new RequestSigner(KeystoreCredentials.of(lasKey, PASSWORD).load());
+        SigningKey las = KeystoreCredentials.of(lasKey, PASSWORD).load();
+        Oin lasOin = CertificateOin.of(las.certificate())
+                .orElseThrow(() -> new IllegalStateException(lasKey + " carries no OIN"));
+        RequestSigner signer = new RequestSigner(las);
+        // One school per connection of the widest phase; priming uses two connections.
+        LoadSchools schools = new LoadSchools(Math.max(2, options.concurrency().stream().max(Integer::compare)
+                .orElse(1)));
         ExecutorService signing = Executors.newFixedThreadPool(2);
-        RequestFactory requests = new RequestFactory(signer, EindtoetsClient.GATEWAY_OIN, signing, 2);
+        RequestFactory requests = new RequestFactory(signer, EindtoetsClient.GATEWAY_OIN, schools, signing, 2);
         Bench bench = new Bench(options, requests, new SampleVerifier(
                 new ResponseVerifier(trusted, EindtoetsClient.GATEWAY_OIN)), tls(lasKey, trusted));
 
@@ -56,7 +65,8 @@ public final class BenchMain {
             ServerProcess baseline = ServerProcess.start("baseline", ServerKind.BASELINE, options.serverJvm(),
                     Map.of(), runDir);
             started.add(baseline);
-            GatewayUnderTest gateway = GatewayUnderTest.start("gateway", options.serverJvm(), options, runDir);
+            GatewayUnderTest gateway = GatewayUnderTest.start("gateway", options.serverJvm(), options, runDir,
+                    lasOin, schools);
             started.add(gateway.process());
             log("baseline pid " + baseline.pid() + " port " + baseline.port() + "; gateway pid "
                     + gateway.process().pid() + " port " + gateway.process().port());
@@ -78,7 +88,8 @@ public final class BenchMain {
                 List<String> small = new ArrayList<>(options.serverJvm().stream()
                         .filter(a -> !a.startsWith("-Xmx")).toList());
                 small.add(0, "-Xmx256m");
-                GatewayUnderTest smallGateway = GatewayUnderTest.start("gateway-256m", small, options, runDir);
+                GatewayUnderTest smallGateway = GatewayUnderTest.start("gateway-256m", small, options, runDir,
+                        lasOin, schools);
                 started.add(smallGateway.process());
                 bench.requireVerifiedAnswer(smallGateway.process());
                 bench.prime(smallGateway.process());
@@ -100,6 +111,10 @@ public final class BenchMain {
             System.out.println(report.table());
             log("wrote " + json);
         }
+        if (!report.allStored()) {
+            log("FAILED: a gateway's stored deliveries do not match the receipts it handed out (see above)");
+            System.exit(1);
+        }
     }
 
     static void log(String message) {
@@ -119,33 +134,5 @@ public final class BenchMain {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
         return context;
-    }
-
-    /** A gateway JVM with its own database directory, and how to count what it stored. */
-    record GatewayUnderTest(ServerProcess process, DeliveryCounter counter) {
-
-        static GatewayUnderTest start(String name, List<String> jvm, BenchOptions options, Path runDir)
-                throws IOException, InterruptedException {
-            Map<String, String> settings = new LinkedHashMap<>();
-            Path db = runDir.resolve(name + "-db").resolve("eindtoets");
-            settings.put("db.url", "jdbc:h2:file:" + db + ";AUTO_SERVER=TRUE");
-            settings.put("db.user", "sa");
-            settings.put("db.password", "");
-            settings.putAll(options.gatewaySettings());
-            List<String> args = new ArrayList<>(jvm);
-            if (options.jfr()) {
-                args.add("-XX:StartFlightRecording=filename=" + runDir.resolve(name + ".jfr")
-                        + ",settings=profile,dumponexit=true");
-            }
-            ServerProcess process = ServerProcess.start(name, ServerKind.GATEWAY, args, settings, runDir);
-            return new GatewayUnderTest(process, DeliveryCounter.jdbc(settings.get("db.url"), settings.get("db.user"),
-                    settings.get("db.password"), "participant_delivery"));
-        }
-
-        Report.Storage storage(long receipts) {
-            var stored = counter.storedDeliveries();
-            return new Report.Storage(process.name(), receipts, stored.isPresent() ? stored.getAsLong() : null,
-                    stored.isPresent() && stored.getAsLong() == receipts, counter.describe());
-        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * <pre>
  * --quick                 smoke run: 30 and 300 pupils, concurrency 1 and 4, about 3 s per phase
  * --sizes 30,300,3000     pupil counts
- * --concurrency 1,4,16,64 connections (closed loop, one request in flight per connection)
+ * --concurrency 1,4,16,64 connections (closed loop, one request in flight per connection, one load school each)
  * --seconds 6             target length of a measured phase (the count is derived from the warm-up rate)
  * --no-small-heap         skip the 3,000-pupil gateway run at -Xmx256m
  * --server-jvm "-Xmx2g"   JVM options of both servers (the small-heap gateway gets -Xmx256m instead)

@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Closed-loop load: {@code connections.size()} threads, each on its own keep-alive connection, take the next
- * pre-signed request, send it and wait for the answer, until the requests run out or the time cap passes. Records
- * per-request latency and status; keeps a few answer bodies (evenly spread) for verification after the phase.
+ * Closed-loop load: {@code connections.size()} threads, each on its own keep-alive connection, send the next request
+ * of their own pre-signed queue and wait for the answer, until the queue runs out or the time cap passes. A queue
+ * belongs to one connection because its requests are one school's lists in order (see {@link RequestFactory}).
+ * Records per-request latency and status; keeps a few answer bodies (evenly spread) for verification after the phase.
  */
 final class LoadPhase {
 
@@ -31,25 +31,36 @@ final class LoadPhase {
     private LoadPhase() {
     }
 
+    /** @param queues one queue per connection, in the same order, sent in order on that connection */
     static Outcome run(List<KeepAliveConnection> connections, String path, String soapAction,
-                       List<PreparedRequest> requests, long capNanos, int samples) throws InterruptedException {
-        int n = requests.size();
+                       List<List<PreparedRequest>> queues, long capNanos, int samples) throws InterruptedException {
+        if (queues.size() != connections.size()) {
+            throw new IllegalArgumentException(queues.size() + " queues for " + connections.size() + " connections");
+        }
+        // Request i of connection k has the flat index offsets[k] + i in the per-request arrays.
+        int[] offsets = new int[queues.size() + 1];
+        for (int k = 0; k < queues.size(); k++) {
+            offsets[k + 1] = offsets[k] + queues.get(k).size();
+        }
+        int n = offsets[queues.size()];
+        List<PreparedRequest> requests = queues.stream().flatMap(List::stream).toList();
         long[] latencies = new long[n];
         int[] status = new int[n];
         byte[][] kept = new byte[n][];
         int stride = Math.max(1, n / Math.max(1, samples));
-        AtomicInteger next = new AtomicInteger();
         AtomicReference<String> firstError = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(connections.size());
         long start = System.nanoTime();
         long deadline = start + capNanos;
         AtomicLongMax lastDone = new AtomicLongMax(start);
 
-        for (KeepAliveConnection connection : connections) {
+        for (int k = 0; k < connections.size(); k++) {
+            KeepAliveConnection connection = connections.get(k);
+            int from = offsets[k];
+            int to = offsets[k + 1];
             Thread worker = new Thread(() -> {
                 try {
-                    int i;
-                    while ((i = next.getAndIncrement()) < n) {
+                    for (int i = from; i < to; i++) {
                         if (System.nanoTime() > deadline) {
                             break;
                         }
@@ -75,7 +86,7 @@ final class LoadPhase {
                 } finally {
                     done.countDown();
                 }
-            }, "load-" + connections.indexOf(connection));
+            }, "load-" + k);
             worker.setDaemon(true);
             worker.start();
         }

@@ -16,7 +16,10 @@ import java.util.Optional;
 /** Collects the phases of a run, derives gateway ÷ baseline ratios, and writes the JSON and the summary table. */
 final class Report {
 
-    /** Receipts handed out by one gateway JVM against deliveries found in its store afterwards. */
+    /**
+     * Receipts handed out by one gateway JVM (warm-up and priming included) against the deliveries stored in its
+     * database during the run; {@code allStored} when they match.
+     */
     record Storage(String server, long receipts, Long stored, boolean allStored, String how) {
     }
 
@@ -43,6 +46,11 @@ final class Report {
 
     void storage(Storage s) {
         storage.add(s);
+    }
+
+    /** Whether every gateway's storage check passed (true when none was counted, as in an aborted run). */
+    boolean allStored() {
+        return storage.stream().allMatch(Storage::allStored);
     }
 
     List<Ratio> ratios() {
@@ -117,8 +125,8 @@ final class Report {
         }
         t.append(String.format("%ndurable storage%n"));
         for (Storage s : storage) {
-            t.append(String.format("%-13s receipts %d, stored %s — %s%n", s.server(), s.receipts(),
-                    s.stored() == null ? "n/a" : s.stored(), s.how()));
+            t.append(String.format("%-13s receipts %d, stored %s: %s — %s%n", s.server(), s.receipts(),
+                    s.stored() == null ? "n/a" : s.stored(), s.allStored() ? "ok" : "MISMATCH", s.how()));
         }
         return t.toString();
     }

@@ -134,7 +134,7 @@ final class ServerProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + statsPort + path);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
