@@ -55,7 +55,8 @@ public final class GatewayMetrics {
     /** Counts mandate decisions (source CACHE = cache hit) and passes them on. */
     public MandateDecisionLog countingMandateLog(MandateDecisionLog next) {
         return decision -> {
-            Counter.builder("gateway.mandate.decisions").tag("outcome", decision.outcome().name())
+            Counter.builder("gateway.mandate.decisions")
+                    .description("Mandate decisions by outcome and source (source CACHE: a cache hit)").tag("outcome", decision.outcome().name())
                     .tag("source", decision.source().name()).register(registry).increment();
             next.record(decision);
         };
