@@ -50,7 +50,6 @@ import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.apache.cxf.ws.policy.PolicyEngine;
-import org.apache.cxf.ws.security.SecurityConstants;
 import org.apache.wss4j.common.crypto.Crypto;
 import org.apache.wss4j.dom.engine.WSSConfig;
 import org.slf4j.Logger;
@@ -161,10 +160,7 @@ public final class GatewayServer implements AutoCloseable {
                     "publishedEndpointUrl", transport.publicUrl() + path,
                     StaxUtils.MAX_ELEMENT_DEPTH, transport.maxElementDepth(),
                     StaxUtils.MAX_ELEMENT_COUNT, transport.maxElementCount(),
-                    StaxUtils.MAX_TEXT_LENGTH, (int) Math.min(Integer.MAX_VALUE, transport.maxMessageSize()),
-                    // Replay is judged by the gateway's ReplayGuard; WSS4J's node-local caches would only add cost.
-                    SecurityConstants.ENABLE_TIMESTAMP_CACHE, "false",
-                    SecurityConstants.ENABLE_NONCE_CACHE, "false"));
+                    StaxUtils.MAX_TEXT_LENGTH, (int) Math.min(Integer.MAX_VALUE, transport.maxMessageSize())));
 
             RequestMetricsInterceptors metrics = new RequestMetricsInterceptors(components.metrics(), operation);
             List<Interceptor<? extends Message>> in = factory.getInInterceptors();
