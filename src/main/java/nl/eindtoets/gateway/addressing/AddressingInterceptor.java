@@ -1,18 +1,16 @@
 package nl.eindtoets.gateway.addressing;
 
-import jakarta.xml.soap.SOAPException;
-import jakarta.xml.soap.SOAPMessage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
-import org.apache.cxf.helpers.DOMUtils;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
 import nl.eindtoets.gateway.security.ReplayInterceptor;
+import nl.eindtoets.gateway.soap.RequestDocument;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -34,18 +32,13 @@ public final class AddressingInterceptor extends AbstractSoapInterceptor {
     @Override
     public void handleMessage(SoapMessage message) throws Fault {
         Map<String, Element> wsa = new HashMap<>();
-        try {
-            Element header = message.getContent(SOAPMessage.class).getSOAPHeader();
-            Node h = header == null ? null : DOMUtils.getDomElement(header);
-            for (Node n = h == null ? null : h.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n.getNodeType() == Node.ELEMENT_NODE && AddressingViolation.WSA_NS.equals(n.getNamespaceURI())) {
-                    if (wsa.put(n.getLocalName(), (Element) n) != null) {
-                        throw AddressingRules.invalid("De header wsa:" + n.getLocalName() + " komt meer dan eens voor.");
-                    }
+        Element h = RequestDocument.of(message).header();
+        for (Node n = h == null ? null : h.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE && AddressingViolation.WSA_NS.equals(n.getNamespaceURI())) {
+                if (wsa.put(n.getLocalName(), (Element) n) != null) {
+                    throw AddressingRules.invalid("De header wsa:" + n.getLocalName() + " komt meer dan eens voor.");
                 }
             }
-        } catch (SOAPException e) {
-            throw new Fault(e);
         }
         AddressingHeaders headers = new AddressingHeaders(
                 text(wsa.get("To")), text(wsa.get("Action")), text(wsa.get("MessageID")),

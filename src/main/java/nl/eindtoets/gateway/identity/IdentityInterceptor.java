@@ -1,7 +1,5 @@
 package nl.eindtoets.gateway.identity;
 
-import jakarta.xml.soap.SOAPException;
-import jakarta.xml.soap.SOAPMessage;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -9,6 +7,7 @@ import javax.xml.namespace.QName;
 import nl.eindtoets.gateway.addressing.AddressingHeaders;
 import nl.eindtoets.gateway.addressing.AddressingInterceptor;
 import nl.eindtoets.gateway.security.VerifiedSignature;
+import nl.eindtoets.gateway.soap.RequestDocument;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.helpers.DOMUtils;
@@ -57,16 +56,12 @@ public final class IdentityInterceptor extends AbstractSoapInterceptor {
     }
 
     private Element schoolElement(SoapMessage message) {
-        try {
-            Node body = DOMUtils.getDomElement(message.getContent(SOAPMessage.class).getSOAPBody());
-            Element current = DOMUtils.getFirstElement(body);
-            for (QName step : schoolPath) {
-                current = current == null ? null : DOMUtils.getFirstChildWithName(current, step);
-            }
-            return current;
-        } catch (SOAPException e) {
-            throw new Fault(e);
+        Element body = RequestDocument.of(message).body();
+        Element current = body == null ? null : DOMUtils.getFirstElement(body);
+        for (QName step : schoolPath) {
+            current = current == null ? null : DOMUtils.getFirstChildWithName(current, step);
         }
+        return current;
     }
 
     private static String child(Element parent, String localName) {

@@ -8,13 +8,12 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import jakarta.xml.soap.SOAPException;
-import jakarta.xml.soap.SOAPMessage;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.helpers.DOMUtils;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.phase.Phase;
+import nl.eindtoets.gateway.soap.RequestDocument;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.apache.wss4j.common.token.BinarySecurity;
 import org.apache.wss4j.common.token.X509Security;
@@ -44,7 +43,7 @@ public final class SignatureCoverageInterceptor extends AbstractSoapInterceptor 
 
     public SignatureCoverageInterceptor(Duration maxLifetime) {
         super(Phase.PRE_PROTOCOL);
-        getAfter().add(InboundSecurityInterceptor.class.getName());
+        getAfter().add(SignatureVerificationInterceptor.class.getName());
         this.maxLifetime = maxLifetime;
     }
 
@@ -69,18 +68,14 @@ public final class SignatureCoverageInterceptor extends AbstractSoapInterceptor 
         }
 
         Timestamp timestamp = (Timestamp) timestampResult.get(WSSecurityEngineResult.TAG_TIMESTAMP);
-        SOAPMessage saaj = message.getContent(SOAPMessage.class);
-        try {
-            requireCovered(protectedNodes, saaj.getSOAPBody(), "Body");
-            requireCovered(protectedNodes, timestamp.getElement(), "Timestamp");
-            Element header = saaj.getSOAPHeader();
-            for (Node n = dom(header).getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n.getNodeType() == Node.ELEMENT_NODE && WSA_NS.equals(n.getNamespaceURI())) {
-                    requireCovered(protectedNodes, n, "wsa:" + n.getLocalName());
-                }
+        RequestDocument request = RequestDocument.of(message);
+        requireCovered(protectedNodes, request.body(), "Body");
+        requireCovered(protectedNodes, timestamp.getElement(), "Timestamp");
+        Element header = request.header();
+        for (Node n = header == null ? null : header.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE && WSA_NS.equals(n.getNamespaceURI())) {
+                requireCovered(protectedNodes, n, "wsa:" + n.getLocalName());
             }
-        } catch (SOAPException e) {
-            throw new Fault(e);
         }
 
         Instant created = timestamp.getCreated();

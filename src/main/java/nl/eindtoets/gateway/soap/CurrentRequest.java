@@ -1,7 +1,5 @@
 package nl.eindtoets.gateway.soap;
 
-import jakarta.xml.soap.SOAPException;
-import jakarta.xml.soap.SOAPMessage;
 import nl.eindtoets.gateway.identity.RequestIdentity;
 import org.apache.cxf.helpers.DOMUtils;
 import org.apache.cxf.message.Exchange;
@@ -44,22 +42,15 @@ public final class CurrentRequest {
             return s;
         }
         Message in = exchange.getInMessage();
-        SOAPMessage saaj = in == null ? null : in.getContent(SOAPMessage.class);
-        if (saaj == null) {
+        RequestDocument request = RequestDocument.orNull(in);
+        Element body = request == null ? null : request.body();
+        Element payload = body == null ? null : DOMUtils.getFirstElement(body);
+        if (payload == null) {
             return null;
         }
-        try {
-            Element body = (Element) DOMUtils.getDomElement(saaj.getSOAPBody());
-            Element payload = body == null ? null : DOMUtils.getFirstElement(body);
-            if (payload == null) {
-                return null;
-            }
-            String digest = BodyDigest.of(payload);
-            exchange.put(DIGEST_KEY, digest);
-            return digest;
-        } catch (SOAPException e) {
-            return null;
-        }
+        String digest = BodyDigest.of(payload);
+        exchange.put(DIGEST_KEY, digest);
+        return digest;
     }
 
     private static Message message() {

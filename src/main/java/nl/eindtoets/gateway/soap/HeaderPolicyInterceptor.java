@@ -1,14 +1,11 @@
 package nl.eindtoets.gateway.soap;
 
-import jakarta.xml.soap.SOAPException;
-import jakarta.xml.soap.SOAPMessage;
 import java.util.Set;
 import nl.eindtoets.gateway.fault.FaultCode;
 import nl.eindtoets.gateway.fault.GatewayFault;
 import nl.eindtoets.gateway.identity.IdentityInterceptor;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
-import org.apache.cxf.helpers.DOMUtils;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.phase.Phase;
 import org.w3c.dom.Node;
@@ -31,16 +28,12 @@ public final class HeaderPolicyInterceptor extends AbstractSoapInterceptor {
 
     @Override
     public void handleMessage(SoapMessage message) throws Fault {
-        try {
-            Node header = DOMUtils.getDomElement(message.getContent(SOAPMessage.class).getSOAPHeader());
-            for (Node n = header == null ? null : header.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n.getNodeType() == Node.ELEMENT_NODE && !ALLOWED_NAMESPACES.contains(n.getNamespaceURI())) {
-                    throw new GatewayFault(FaultCode.ONGELDIG_BERICHT, "0010",
-                            "Het bericht bevat een header die dit profiel niet toestaat.", null);
-                }
+        Node header = RequestDocument.of(message).header();
+        for (Node n = header == null ? null : header.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE && !ALLOWED_NAMESPACES.contains(n.getNamespaceURI())) {
+                throw new GatewayFault(FaultCode.ONGELDIG_BERICHT, "0010",
+                        "Het bericht bevat een header die dit profiel niet toestaat.", null);
             }
-        } catch (SOAPException e) {
-            throw new Fault(e);
         }
     }
 }

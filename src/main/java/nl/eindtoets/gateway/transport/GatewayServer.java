@@ -26,7 +26,7 @@ import nl.eindtoets.gateway.store.AuditLog;
 import nl.eindtoets.gateway.validation.SchemaValidationInterceptor;
 import nl.eindtoets.gateway.security.CertificateChainValidator;
 import nl.eindtoets.gateway.security.Cryptos;
-import nl.eindtoets.gateway.security.InboundSecurityInterceptor;
+import nl.eindtoets.gateway.security.SignatureVerificationInterceptor;
 import nl.eindtoets.gateway.security.ReplayGuard;
 import nl.eindtoets.gateway.security.ReplayInterceptor;
 import nl.eindtoets.gateway.security.ResponseSigningInterceptor;
@@ -36,6 +36,7 @@ import nl.eindtoets.gateway.soap.EnvelopeStructureInterceptor;
 import nl.eindtoets.gateway.soap.FaultRenderingInterceptor;
 import nl.eindtoets.gateway.soap.HeaderPolicyInterceptor;
 import nl.eindtoets.gateway.soap.RequestEntryInterceptor;
+import nl.eindtoets.gateway.soap.RequestParsingInterceptor;
 import nl.eindtoets.gateway.soap.Utf8OnlyInterceptor;
 import nl.eindtoets.gateway.validation.BodyValidator;
 import nl.eindtoets.gateway.validation.ContractSchema;
@@ -50,7 +51,6 @@ import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.apache.cxf.ws.policy.PolicyEngine;
-import org.apache.cxf.ws.security.SecurityConstants;
 import org.apache.wss4j.common.crypto.Crypto;
 import org.apache.wss4j.dom.engine.WSSConfig;
 import org.slf4j.Logger;
@@ -161,10 +161,7 @@ public final class GatewayServer implements AutoCloseable {
                     "publishedEndpointUrl", transport.publicUrl() + path,
                     StaxUtils.MAX_ELEMENT_DEPTH, transport.maxElementDepth(),
                     StaxUtils.MAX_ELEMENT_COUNT, transport.maxElementCount(),
-                    StaxUtils.MAX_TEXT_LENGTH, (int) Math.min(Integer.MAX_VALUE, transport.maxMessageSize()),
-                    // Replay is judged by the gateway's ReplayGuard; WSS4J's node-local caches would only add cost.
-                    SecurityConstants.ENABLE_TIMESTAMP_CACHE, "false",
-                    SecurityConstants.ENABLE_NONCE_CACHE, "false"));
+                    StaxUtils.MAX_TEXT_LENGTH, (int) Math.min(Integer.MAX_VALUE, transport.maxMessageSize())));
 
             RequestMetricsInterceptors metrics = new RequestMetricsInterceptors(components.metrics(), operation);
             List<Interceptor<? extends Message>> in = factory.getInInterceptors();
@@ -174,7 +171,8 @@ public final class GatewayServer implements AutoCloseable {
             in.add(new RequestEntryInterceptor(transport.maxMessageSize()));
             in.add(new Utf8OnlyInterceptor());
             in.add(new EnvelopeStructureInterceptor());
-            in.add(new InboundSecurityInterceptor(security, verification, components.trust()));
+            in.add(new RequestParsingInterceptor());
+            in.add(new SignatureVerificationInterceptor(security, verification, components.trust()));
             in.add(new SignatureCoverageInterceptor(security.timestampMaxLifetime()));
             in.add(new ReplayInterceptor(components.replayGuard(), security.timestampTtl(), security.timestampFutureSkew()));
             in.add(new AddressingInterceptor(new EndpointAddress(path, requestAction, components.gatewayOin())));

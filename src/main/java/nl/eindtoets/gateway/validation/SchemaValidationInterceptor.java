@@ -1,14 +1,12 @@
 package nl.eindtoets.gateway.validation;
 
-import jakarta.xml.soap.SOAPException;
-import jakarta.xml.soap.SOAPMessage;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
-import org.apache.cxf.helpers.DOMUtils;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.phase.Phase;
 import nl.eindtoets.gateway.fault.FaultCode;
 import nl.eindtoets.gateway.fault.GatewayFault;
+import nl.eindtoets.gateway.soap.RequestDocument;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -28,21 +26,17 @@ public final class SchemaValidationInterceptor extends AbstractSoapInterceptor {
     @Override
     public void handleMessage(SoapMessage message) throws Fault {
         Element payload = null;
-        try {
-            Node body = DOMUtils.getDomElement(message.getContent(SOAPMessage.class).getSOAPBody());
-            for (Node n = body.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n.getNodeType() == Node.ELEMENT_NODE) {
-                    if (payload != null) {
-                        throw new GatewayFault(FaultCode.ONGELDIG_BERICHT, "0001",
-                                "De SOAP Body moet precies een element bevatten.", null);
-                    }
-                    payload = (Element) n;
-                } else if (n.getNodeType() == Node.TEXT_NODE && !n.getTextContent().isBlank()) {
-                    throw new GatewayFault(FaultCode.ONGELDIG_BERICHT, "0001", "De SOAP Body bevat losse tekst.", null);
+        Node body = RequestDocument.of(message).body();
+        for (Node n = body == null ? null : body.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                if (payload != null) {
+                    throw new GatewayFault(FaultCode.ONGELDIG_BERICHT, "0001",
+                            "De SOAP Body moet precies een element bevatten.", null);
                 }
+                payload = (Element) n;
+            } else if (n.getNodeType() == Node.TEXT_NODE && !n.getTextContent().isBlank()) {
+                throw new GatewayFault(FaultCode.ONGELDIG_BERICHT, "0001", "De SOAP Body bevat losse tekst.", null);
             }
-        } catch (SOAPException e) {
-            throw new Fault(e);
         }
         if (payload == null) {
             throw new GatewayFault(FaultCode.ONGELDIG_BERICHT, "0001", "De SOAP Body is leeg.", null);
