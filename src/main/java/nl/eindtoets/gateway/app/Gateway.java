@@ -122,9 +122,10 @@ public final class Gateway implements AutoCloseable {
             GatewayServer.Components components = new GatewayServer.Components(
                     chosen.deelnemers(), chosen.leerresultaten(), List.of(new MandateInterceptor(mandates)),
                     replayGuard, gatewayOin, clock, trust, key,
-                    new JdbcAuditLog(database), metrics, new AdmissionControl(config.integer("limits.max-in-progress")),
+                    new JdbcAuditLog(database), metrics, admission(config),
                     new SignerRateLimiter(Double.parseDouble(config.string("limits.per-signer.requests-per-second")),
-                            config.integer("limits.per-signer.burst"), System::nanoTime));
+                            config.integer("limits.per-signer.burst"), config.longValue("limits.max-message-size"),
+                            System::nanoTime));
             GatewayServer server = GatewayServer.start(TransportSettings.from(config), security, components);
             parts.add(server);
 
@@ -182,6 +183,15 @@ public final class Gateway implements AutoCloseable {
         result.put("key", key.reload());
         result.put("trust", trust.reload());
         return result;
+    }
+
+    /** The request and byte caps; a byte budget of {@code auto} is a thirty-second of the heap. */
+    private static AdmissionControl admission(GatewayConfig config) {
+        String budget = config.string("limits.max-bytes-in-progress");
+        long maxBytes = "auto".equalsIgnoreCase(budget) ? AdmissionControl.heapShare(32) : Long.parseLong(budget);
+        long maxMessageSize = config.longValue("limits.max-message-size");
+        return new AdmissionControl(config.integer("limits.max-in-progress"), maxBytes,
+                Math.min(maxBytes / 4, maxMessageSize), maxMessageSize);
     }
 
     /**

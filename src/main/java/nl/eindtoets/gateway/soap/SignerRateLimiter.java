@@ -22,13 +22,15 @@ import org.apache.cxf.security.transport.TLSSessionInfo;
  */
 public final class SignerRateLimiter extends AbstractPhaseInterceptor<Message> {
 
+    private final long maxMessageSize;
     private final double perSecond;
     private final double burst;
     private final LongSupplier nanoTime;
     private final Cache<Oin, Bucket> buckets;
 
-    public SignerRateLimiter(double perSecond, int burst, LongSupplier nanoTime) {
+    public SignerRateLimiter(double perSecond, int burst, long maxMessageSize, LongSupplier nanoTime) {
         super(Phase.RECEIVE);
+        this.maxMessageSize = maxMessageSize;
         getAfter().add(AdmissionControl.Admit.class.getName());
         this.perSecond = perSecond;
         this.burst = burst;
@@ -48,6 +50,7 @@ public final class SignerRateLimiter extends AbstractPhaseInterceptor<Message> {
             return; // refused at the identity stage
         }
         if (!buckets.get(oin, k -> new Bucket(burst, nanoTime.getAsLong())).take(perSecond, burst, nanoTime.getAsLong())) {
+            UnreadBody.discard(message, maxMessageSize);
             throw new GatewayFault(FaultCode.TIJDELIJK_NIET_BESCHIKBAAR, "0051",
                     "Te veel verzoeken van deze afzender; probeer het later opnieuw.", null);
         }

@@ -105,6 +105,53 @@ class LimitsTest {
     }
 
     @Test
+    void requestsPastTheByteBudgetAreAnswered0051AndTheBudgetReturnsWhenTheyEnd() throws Exception {
+        int budget = 10_000;
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (Node node = Node.start(Map.of("limits.max-bytes-in-progress", String.valueOf(budget)),
+                real -> new Gateway.Handlers(
+                        (identity, digest, request) -> {
+                            entered.countDown();
+                            try {
+                                release.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return real.deelnemers().handle(identity, digest, request);
+                        },
+                        real.leerresultaten()))) {
+            EindtoetsClient lasA = node.client("las-a");
+            var first = lasA.signer().sign(lasA.envelope(Operation.BRENG_DEELNEMERS, Oin.ofSchool("99AA"),
+                    Samples.body("deelnemers-99AA")).build());
+            var second = lasA.signer().sign(lasA.envelope(Operation.HAAL_LEERRESULTATEN, Oin.ofSchool("99AA"),
+                    Samples.body("leerresultaten-99AA")).build());
+            assertThat(first.toBytes().length).as("the held delivery fits the budget").isLessThan(budget);
+            assertThat(first.toBytes().length + second.toBytes().length).as("both do not").isGreaterThan(budget);
+
+            CompletableFuture<String> held = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Deliveries.outcome(lasA.verify(lasA.exchange(Operation.BRENG_DEELNEMERS, first)));
+                } catch (Exception e) {
+                    return e.toString();
+                }
+            });
+            assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
+            Exchange refused = lasA.exchange(Operation.HAAL_LEERRESULTATEN, second);
+            release.countDown();
+
+            assertThat(refused.http().status()).isEqualTo(503);
+            SoapFaultInfo fault = (SoapFaultInfo) lasA.verify(refused);
+            assertThat(fault.faultCode().getLocalPart()).isEqualTo("Server.TijdelijkNietBeschikbaar");
+            assertThat(fault.digikoppelingCode()).isEqualTo("0051");
+            assertThat(held.get(30, TimeUnit.SECONDS)).isEqualTo("accepted");
+            GatewayResponse later = lasA.send(Operation.HAAL_LEERRESULTATEN, Oin.ofSchool("99AA"),
+                    Samples.body("leerresultaten-99AA"));
+            assertThat(Deliveries.outcome(later)).as("the budget is back once the delivery ended").isEqualTo("accepted");
+        }
+    }
+
+    @Test
     void clientThatStallsMidRequestIsDisconnectedAfterTheIdleTimeout() throws Exception {
         try (Node node = Node.start(Map.of("server.idle-timeout", "1s"))) {
             try (SSLSocket socket = (SSLSocket) tls("las-a").getSocketFactory()
