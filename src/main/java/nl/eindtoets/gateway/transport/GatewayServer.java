@@ -58,8 +58,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes both endpoints on Jetty over mutual TLS with the request chain of DESIGN.md §1, in this order:
- * TLS → WS-Security (verify, coverage, replay) → WS-Addressing → identity → header policy → stage interceptors
- * (the OSR mandate check) → schema → handler; responses and post-security faults signed.
+ * TLS → admission (requests, bytes, per-LAS rate) → size and UTF-8 → envelope structure → one parse into a DOM →
+ * WS-Security (verify, coverage, replay) → WS-Addressing → identity → header policy → stage interceptors (the OSR
+ * mandate check) → schema → handler; responses and post-security faults signed, every request audited.
  */
 public final class GatewayServer implements AutoCloseable {
 
