@@ -15,6 +15,7 @@ import java.util.Map;
  * --sizes 30,300,3000     pupil counts
  * --concurrency 1,4,16,64 connections (closed loop, one request in flight per connection, one load school each)
  * --seconds 6             target length of a measured phase (the count is derived from the warm-up rate)
+ * --prime-seconds 30      sending time that primes each server (JIT) before its first phase
  * --no-small-heap         skip the 3,000-pupil gateway run at -Xmx256m
  * --server-jvm "-Xmx2g"   JVM options of both servers (the small-heap gateway gets -Xmx256m instead)
  * --gateway key=value     extra gateway configuration (repeatable)
@@ -23,7 +24,7 @@ import java.util.Map;
  * </pre>
  */
 record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrency, double seconds,
-                    boolean smallHeap, List<String> serverJvm, Map<String, String> gatewaySettings, boolean jfr,
+                    double primeSeconds, boolean smallHeap, List<String> serverJvm, Map<String, String> gatewaySettings, boolean jfr,
                     Path out) {
 
     static BenchOptions parse(String[] args) {
@@ -31,6 +32,7 @@ record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrenc
         List<Integer> sizes = quick ? List.of(30, 300) : List.of(30, 300, 3000);
         List<Integer> concurrency = quick ? List.of(1, 4) : List.of(1, 4, 16, 64);
         double seconds = quick ? 3 : 6;
+        double primeSeconds = quick ? 10 : 30;
         boolean smallHeap = true;
         List<String> serverJvm = List.of("-Xmx2g", "-XX:+ExitOnOutOfMemoryError");
         Map<String, String> gateway = new LinkedHashMap<>();
@@ -43,6 +45,7 @@ record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrenc
                 case "--sizes" -> sizes = ints(args[++i]);
                 case "--concurrency" -> concurrency = ints(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                case "--prime-seconds" -> primeSeconds = Double.parseDouble(args[++i]);
                 case "--no-small-heap" -> smallHeap = false;
                 case "--server-jvm" -> serverJvm = new ArrayList<>(List.of(args[++i].trim().split("\\s+")));
                 case "--gateway" -> {
@@ -60,7 +63,7 @@ record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrenc
                         + "--server-jvm, --gateway, --jfr, --out");
             }
         }
-        return new BenchOptions(quick, sizes, concurrency, seconds, smallHeap && sizes.contains(3000), serverJvm,
+        return new BenchOptions(quick, sizes, concurrency, seconds, primeSeconds, smallHeap && sizes.contains(3000), serverJvm,
                 gateway, jfr, out);
     }
 

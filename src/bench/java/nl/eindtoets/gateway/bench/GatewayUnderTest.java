@@ -55,6 +55,8 @@ record GatewayUnderTest(ServerProcess process, DeliveryCounter counter, long sto
 
         List<String> args = new ArrayList<>(jvm);
         if (options.jfr()) {
+            // Deep stacks: the CXF chain alone is over a hundred frames, and attribution needs the interceptor frame.
+            args.add("-XX:FlightRecorderOptions=stackdepth=1024");
             args.add("-XX:StartFlightRecording=filename=" + runDir.resolve(name + ".jfr")
                     + ",settings=profile,dumponexit=true");
         }

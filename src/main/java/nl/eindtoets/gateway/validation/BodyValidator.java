@@ -21,14 +21,15 @@ public final class BodyValidator {
 
     private static final String CURRENT_NODE = "http://apache.org/xml/properties/dom/current-element-node";
 
-    private final ContractSchema schema;
+    /** A validator is not thread-safe and costs more to make than a small body costs to check: one per thread. */
+    private final ThreadLocal<Validator> validators;
 
     public BodyValidator(ContractSchema schema) {
-        this.schema = schema;
+        this.validators = ThreadLocal.withInitial(() -> schema.schema().newValidator());
     }
 
     public void validate(Element payload) {
-        Validator validator = schema.schema().newValidator();
+        Validator validator = validators.get();
         try {
             validator.validate(new DOMSource(payload));
         } catch (SAXException e) {
@@ -36,6 +37,8 @@ public final class BodyValidator {
                     "Het bericht voldoet niet aan het schema bij " + path(currentNode(validator), payload) + ".", e);
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        } finally {
+            validator.reset();
         }
     }
 

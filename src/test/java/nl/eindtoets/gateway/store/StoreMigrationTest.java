@@ -30,6 +30,26 @@ class StoreMigrationTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void participantsAreIndexedOnlyByTheirDelivery(Engine engine) throws java.sql.SQLException {
+        Database db = databases.fresh(engine);
+        List<String> columns = new java.util.ArrayList<>();
+        try (java.sql.Connection c = db.dataSource().getConnection();
+             java.sql.ResultSet rs = c.getMetaData().getIndexInfo(null, null, table(c, "participant"), false, false)) {
+            while (rs.next()) {
+                if (rs.getString("COLUMN_NAME") != null) {
+                    columns.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        assertThat(columns).contains("delivery_id").doesNotContain("eckid", "las_key");
+    }
+
+    private static String table(java.sql.Connection c, String name) throws java.sql.SQLException {
+        return c.getMetaData().storesUpperCaseIdentifiers() ? name.toUpperCase(java.util.Locale.ROOT) : name;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void seedsTheDevelopmentSchoolsOnceIntoAnEmptyDatabase(Engine engine) {
         Database db = databases.fresh(engine);
 
