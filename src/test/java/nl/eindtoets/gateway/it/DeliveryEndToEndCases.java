@@ -52,6 +52,7 @@ abstract class DeliveryEndToEndCases {
     private static final String REUSED_ID = "98AG";
     private static final String CONCURRENT = "98AH";
     private static final String AUDITED = "98AJ";
+    private static final String KEY_TWICE = "98AK";
     /** Mandated for las-a but never registered. */
     private static final String UNREGISTERED = "99AD";
     /** Registered; only ever sent the unsupported-xsdversie sample. */
@@ -65,8 +66,9 @@ abstract class DeliveryEndToEndCases {
     @BeforeAll
     void startGateway(@TempDir Path dir) throws Exception {
         store = StoreGateway.start(dir, database(dir), List.of(READABLE, EXPORTED, REPLACED, OLDER, CLOSED, DUPLICATE,
-                REUSED_ID, CONCURRENT, AUDITED, UNREGISTERED, XSD_SAMPLE));
-        store.registerOpen(READABLE, EXPORTED, REPLACED, OLDER, DUPLICATE, REUSED_ID, CONCURRENT, AUDITED, XSD_SAMPLE);
+                REUSED_ID, CONCURRENT, AUDITED, KEY_TWICE, UNREGISTERED, XSD_SAMPLE));
+        store.registerOpen(READABLE, EXPORTED, REPLACED, OLDER, DUPLICATE, REUSED_ID, CONCURRENT, AUDITED, KEY_TWICE,
+                XSD_SAMPLE);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
         store.register(CLOSED, today.minusDays(60), today.minusDays(1));
     }
@@ -144,6 +146,18 @@ abstract class DeliveryEndToEndCases {
         assertThat(fault.faultString()).contains("aanmaakdatum");
         assertThat(store.currentKeys(OLDER)).containsExactlyElementsOf(keys(current));
         assertThat(store.storedDeliveries(OLDER)).isEqualTo(1);
+    }
+
+    @Test
+    void listWithAPupilKeyTwiceIsRefusedWithOngeldigBerichtAndNothingIsStored() throws Exception {
+        var pupils = new java.util.ArrayList<>(pupils(KEY_TWICE, 1, 3));
+        pupils.add(new Bodies.Pupil(pupils.get(0).key(), "Dubbel"));
+
+        GatewayResponse response = store.bring(KEY_TWICE, deelnemers(KEY_TWICE, "2026-11-20T09:00:00", pupils));
+
+        SoapFaultInfo fault = Faults.assertFault(response, Faults.ONGELDIG_BERICHT, "0004", true);
+        assertThat(fault.faultString()).contains("leerling[4]/@key").contains("komt al eerder in het bericht voor");
+        assertThat(store.storedDeliveries(KEY_TWICE)).isZero();
     }
 
     @Test
