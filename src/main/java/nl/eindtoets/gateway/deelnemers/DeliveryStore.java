@@ -8,17 +8,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.eindtoets.gateway.identity.RequestIdentity;
 import nl.eindtoets.gateway.store.Database;
 import nl.eindtoets.gateway.store.Jdbc;
 
-/** Participant deliveries, groups and pupils (tables {@code participant_delivery}, {@code participant_group}, {@code participant}). */
+/** Participant deliveries with their groups and pupils (tables {@code participant_delivery}, {@code participant_list}). */
 public final class DeliveryStore {
-
-    private static final int BATCH = 500;
 
     private final Database database;
 
@@ -80,45 +80,11 @@ public final class DeliveryStore {
             ps.setString(13, listKey(s.brincode(), dep, s.schooljaar()));
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO participant_group (delivery_id, seq, group_key,"
-                + " naam, jaargroep) VALUES (?, ?, ?, ?, ?)")) {
-            int n = 0;
-            for (Groep g : lijst.groepen()) {
-                ps.setObject(1, id);
-                ps.setInt(2, n++);
-                ps.setString(3, g.key());
-                ps.setString(4, g.naam());
-                ps.setString(5, g.jaargroep());
-                ps.addBatch();
-                if (n % BATCH == 0) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO participant (delivery_id, seq, las_key, eckid,"
-                + " achternaam, voorvoegsel, voorletters, roepnaam, geboortedatum, geslacht, jaargroep, group_key)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int n = 0;
-            for (Leerling l : lijst.leerlingen()) {
-                ps.setObject(1, id);
-                ps.setInt(2, n++);
-                ps.setString(3, l.key());
-                ps.setString(4, l.eckid());
-                ps.setString(5, l.achternaam());
-                ps.setString(6, l.voorvoegsel());
-                ps.setString(7, l.voorletters());
-                ps.setString(8, l.roepnaam());
-                Jdbc.setDate(ps, 9, l.geboortedatum());
-                Jdbc.setInteger(ps, 10, l.geslacht());
-                ps.setString(11, l.jaargroep());
-                ps.setString(12, l.groepKey());
-                ps.addBatch();
-                if (n % BATCH == 0) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO participant_list (delivery_id, document) VALUES (?, ?)")) {
+            ps.setObject(1, id);
+            ps.setString(2, ParticipantListDocument.write(lijst.groepen(), lijst.leerlingen()));
+            ps.executeUpdate();
         }
     }
 
@@ -129,7 +95,8 @@ public final class DeliveryStore {
             if (d.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new CurrentList(d.get(), groepen(c, d.get().id()), leerlingen(c, d.get().id())));
+            ParticipantListDocument.Contents list = list(c, d.get().id());
+            return Optional.of(new CurrentList(d.get(), list.groepen(), list.leerlingen()));
         });
     }
 
@@ -137,7 +104,7 @@ public final class DeliveryStore {
     public List<Leerling> currentPupils(Connection c, String brin, String dependancecode, String schooljaar)
             throws SQLException {
         Optional<StoredDelivery> d = current(c, brin, dependancecode, schooljaar);
-        return d.isEmpty() ? List.of() : leerlingen(c, d.get().id());
+        return d.isEmpty() ? List.of() : list(c, d.get().id()).leerlingen();
     }
 
     /** Every delivery of the school, current and superseded, newest first. */
@@ -155,34 +122,27 @@ public final class DeliveryStore {
 
     /**
      * Streams every participant of every current list (of one school year when {@code schooljaar} is not null) to
-     * {@code sink}, ordered by school and delivery order, without holding the rows in memory: the cursor is read
-     * in slices while the sink writes.
+     * {@code sink}, ordered by school and delivery order, holding one list at a time: the cursor is read in slices
+     * while the sink writes.
      */
     public long exportCurrent(String schooljaar, RowSink sink) {
         return database.inTransactionOnce(c -> {
-            String sql = "SELECT d.brin, d.dependancecode, d.schooljaar, d.id, p.las_key, p.eckid, p.achternaam,"
-                    + " p.voorvoegsel, p.voorletters, p.roepnaam, p.geboortedatum, p.geslacht, p.jaargroep,"
-                    + " p.group_key, g.naam AS groep_naam"
-                    + " FROM participant_delivery d"
-                    + " JOIN participant p ON p.delivery_id = d.id"
-                    + " LEFT JOIN participant_group g ON g.delivery_id = d.id AND g.group_key = p.group_key"
+            String sql = "SELECT d.brin, d.dependancecode, d.schooljaar, d.id, l.document"
+                    + " FROM participant_delivery d JOIN participant_list l ON l.delivery_id = d.id"
                     + " WHERE d.current_list IS NOT NULL" + (schooljaar == null ? "" : " AND d.schooljaar = ?")
-                    + " ORDER BY d.schooljaar, d.brin, d.dependancecode, p.seq";
+                    + " ORDER BY d.schooljaar, d.brin, d.dependancecode";
             try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY)) {
-                ps.setFetchSize(1000);
+                ps.setFetchSize(16);
                 if (schooljaar != null) {
                     ps.setString(1, schooljaar);
                 }
                 long n = 0;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        sink.accept(new ExportRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getObject(4, UUID.class).toString(), rs.getString(5), rs.getString(6),
-                                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                                rs.getObject(11, java.time.LocalDate.class), Jdbc.integer(rs, "geslacht"),
-                                rs.getString(13), rs.getString(14), rs.getString(15)));
-                        n++;
+                        n += export(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getObject(4, UUID.class).toString(), ParticipantListDocument.read(rs.getString(5)),
+                                sink);
                     }
                 }
                 return n;
@@ -192,38 +152,34 @@ public final class DeliveryStore {
         });
     }
 
+    private static int export(String brin, String dependancecode, String schooljaar, String deliveryId,
+                              ParticipantListDocument.Contents list, RowSink sink) throws IOException {
+        Map<String, String> groupNames = new HashMap<>();
+        for (Groep g : list.groepen()) {
+            groupNames.put(g.key(), g.naam());
+        }
+        for (Leerling l : list.leerlingen()) {
+            sink.accept(new ExportRow(brin, dependancecode, schooljaar, deliveryId, l.key(), l.eckid(),
+                    l.achternaam(), l.voorvoegsel(), l.voorletters(), l.roepnaam(), l.geboortedatum(), l.geslacht(),
+                    l.jaargroep(), l.groepKey(), groupNames.get(l.groepKey())));
+        }
+        return list.leerlingen().size();
+    }
+
     static String listKey(String brin, String dependancecode, String schooljaar) {
         return brin + "/" + dependancecode + "/" + schooljaar;
     }
 
-    private static List<Groep> groepen(Connection c, UUID deliveryId) throws SQLException {
+    private static ParticipantListDocument.Contents list(Connection c, UUID deliveryId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT group_key, naam, jaargroep FROM participant_group WHERE delivery_id = ? ORDER BY seq")) {
+                "SELECT document FROM participant_list WHERE delivery_id = ?")) {
             ps.setObject(1, deliveryId);
-            List<Groep> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Groep(rs.getString(1), rs.getString(2), rs.getString(3)));
+                if (!rs.next()) {
+                    throw new SQLException("delivery " + deliveryId + " has no participant list");
                 }
+                return ParticipantListDocument.read(rs.getString(1));
             }
-            return out;
-        }
-    }
-
-    private static List<Leerling> leerlingen(Connection c, UUID deliveryId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT * FROM participant WHERE delivery_id = ? ORDER BY seq")) {
-            ps.setObject(1, deliveryId);
-            List<Leerling> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Leerling(rs.getString("las_key"), rs.getString("eckid"), rs.getString("achternaam"),
-                            rs.getString("voorvoegsel"), rs.getString("voorletters"), rs.getString("roepnaam"),
-                            Jdbc.date(rs, "geboortedatum"), Jdbc.integer(rs, "geslacht"), rs.getString("jaargroep"),
-                            rs.getString("group_key")));
-                }
-            }
-            return out;
         }
     }
 

@@ -85,8 +85,8 @@ class ClusterReplayTest {
         assertThat(Deliveries.receipt(duplicate)).isEqualTo(Deliveries.receipt(original));
         assertThat(Deliveries.outcome(changed)).isEqualTo("Client.OngeldigBericht");
         assertThat(count("SELECT COUNT(*) FROM participant_delivery WHERE message_id = ?", messageId)).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM participant WHERE delivery_id = ?",
-                UUID.fromString(Deliveries.receipt(original)))).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM participant_list WHERE delivery_id = ?",
+                UUID.fromString(Deliveries.receipt(original)))).isEqualTo(1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.eindtoets.gateway.deelnemers.ParticipantListDocument;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,7 +57,7 @@ class DatabaseOutageTest {
         }
     }
 
-    /** One current list per school; every delivery has exactly as many participant rows as it claims. */
+    /** One current list per school; every delivery has its list document with exactly as many pupils as it claims. */
     static void assertNoHalfWrittenDelivery(Connection c) throws Exception {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT brin, COUNT(*) FROM participant_delivery"
@@ -69,11 +70,13 @@ class DatabaseOutageTest {
             assertThat(schools).isEqualTo(3);
         }
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT d.id, d.participant_count, (SELECT COUNT(*) FROM participant p"
-                     + " WHERE p.delivery_id = d.id) AS stored FROM participant_delivery d")) {
+             ResultSet rs = s.executeQuery("SELECT d.id, d.participant_count, l.document FROM participant_delivery d"
+                     + " LEFT JOIN participant_list l ON l.delivery_id = d.id")) {
             while (rs.next()) {
-                assertThat(rs.getLong("stored")).as("participants of delivery %s", rs.getString("id"))
-                        .isEqualTo(rs.getLong("participant_count"));
+                assertThat(rs.getString("document")).as("list of delivery %s", rs.getString("id")).isNotNull();
+                assertThat(ParticipantListDocument.read(rs.getString("document")).leerlingen())
+                        .as("participants of delivery %s", rs.getString("id"))
+                        .hasSize(rs.getInt("participant_count"));
             }
         }
     }

@@ -2,11 +2,25 @@ package nl.eindtoets.gateway.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import nl.eindtoets.gateway.deelnemers.CurrentList;
+import nl.eindtoets.gateway.deelnemers.DeliveryStore;
+import nl.eindtoets.gateway.deelnemers.Groep;
+import nl.eindtoets.gateway.deelnemers.Leerling;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,22 +44,81 @@ class StoreMigrationTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void participantsAreIndexedOnlyByTheirDelivery(Engine engine) throws java.sql.SQLException {
-        Database db = databases.fresh(engine);
-        List<String> columns = new java.util.ArrayList<>();
-        try (java.sql.Connection c = db.dataSource().getConnection();
-             java.sql.ResultSet rs = c.getMetaData().getIndexInfo(null, null, table(c, "participant"), false, false)) {
-            while (rs.next()) {
-                if (rs.getString("COLUMN_NAME") != null) {
-                    columns.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
-                }
+    void listsStoredAsRowsBeforeVersion4AreMovedIntoOneDocumentPerDelivery(Engine engine) throws Exception {
+        DatabaseSettings settings = databases.settings(engine);
+        UUID id = UUID.randomUUID();
+        try (HikariDataSource version3 = Database.pool(settings)) {
+            Flyway.configure().dataSource(version3).locations("classpath:db/migration").target("3").load().migrate();
+            try (Connection c = version3.getConnection()) {
+                storeAsRows(c, id);
             }
         }
-        assertThat(columns).contains("delivery_id").doesNotContain("eckid", "las_key");
+
+        Database db = databases.open(settings);
+
+        CurrentList list = new DeliveryStore(db).currentList("12AB", "00", "2026-2027").orElseThrow();
+        assertThat(list.delivery().id()).isEqualTo(id);
+        assertThat(list.groepen()).containsExactly(new Groep("g8a", "8a", "8"), new Groep("g7b", null, null));
+        assertThat(list.leerlingen()).containsExactly(
+                new Leerling("l-1", "https://ketenid.nl/201703/0123456789abcdef", "Jansen", "van", "J", "Jan",
+                        LocalDate.of(2014, 5, 1), 1, "8", "g8a"),
+                new Leerling("l-2", null, "Bakker", null, null, "Sanne", null, null, "7", "g7b"),
+                new Leerling("l-3", null, "Visser", null, "P", "Pim", LocalDate.of(2014, 2, 28), 9, "8", "g8a"));
+        try (Connection c = db.dataSource().getConnection();
+             ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            List<String> names = new ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+            }
+            assertThat(names).contains("participant_list").doesNotContain("participant", "participant_group");
+        }
     }
 
-    private static String table(java.sql.Connection c, String name) throws java.sql.SQLException {
-        return c.getMetaData().storesUpperCaseIdentifiers() ? name.toUpperCase(java.util.Locale.ROOT) : name;
+    /** One delivery of two groups and three pupils, in the tables of schema version 3. */
+    private static void storeAsRows(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO participant_delivery (id, brin, dependancecode,"
+                + " schooljaar, signer_oin, school_oin, message_id, body_digest, received_at, school_aanmaakdatum,"
+                + " xsdversie, participant_count, current_list) VALUES (?, '12AB', '00', '2026-2027',"
+                + " '00000099000000001000', '0000000700012AB00000', 'urn:uuid:m', 'ab', ?, ?, '2.2', 3,"
+                + " '12AB/00/2026-2027')")) {
+            ps.setObject(1, id);
+            Jdbc.setTime(ps, 2, Instant.parse("2026-11-20T10:00:00Z"));
+            Jdbc.setTime(ps, 3, Instant.parse("2026-11-20T09:00:00Z"));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO participant_group (delivery_id, seq, group_key, naam, jaargroep) VALUES (?, ?, ?, ?, ?)")) {
+            Object[][] groups = {{1, "g7b", null, null}, {0, "g8a", "8a", "8"}};
+            for (Object[] g : groups) {
+                ps.setObject(1, id);
+                for (int i = 0; i < g.length; i++) {
+                    ps.setObject(i + 2, g[i]);
+                }
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO participant (delivery_id, seq, las_key, eckid,"
+                + " achternaam, voorvoegsel, voorletters, roepnaam, geboortedatum, geslacht, jaargroep, group_key)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Object[][] pupils = {
+                {2, "l-3", null, "Visser", null, "P", "Pim", LocalDate.of(2014, 2, 28), 9, "8", "g8a"},
+                {0, "l-1", "https://ketenid.nl/201703/0123456789abcdef", "Jansen", "van", "J", "Jan",
+                    LocalDate.of(2014, 5, 1), 1, "8", "g8a"},
+                {1, "l-2", null, "Bakker", null, null, "Sanne", null, null, "7", "g7b"}};
+            for (Object[] p : pupils) {
+                ps.setObject(1, id);
+                for (int i = 0; i < p.length; i++) {
+                    if (p[i] instanceof LocalDate d) {
+                        Jdbc.setDate(ps, i + 2, d);
+                    } else if (p[i] == null) {
+                        ps.setNull(i + 2, i == 7 ? Types.DATE : i == 8 ? Types.INTEGER : Types.VARCHAR);
+                    } else {
+                        ps.setObject(i + 2, p[i]);
+                    }
+                }
+                ps.executeUpdate();
+            }
+        }
     }
 
     @ParameterizedTest
