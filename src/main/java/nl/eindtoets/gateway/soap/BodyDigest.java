@@ -1,6 +1,8 @@
 package nl.eindtoets.gateway.soap;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,10 +21,13 @@ public final class BodyDigest {
 
     public static String of(Element payload) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).canonicalizeSubtree(payload, out);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));
-        } catch (InvalidCanonicalizerException | NoSuchAlgorithmException
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            // The canonical bytes go straight into the digest; a list of thousands of pupils is never copied.
+            try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
+                Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).canonicalizeSubtree(payload, out);
+            }
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (InvalidCanonicalizerException | NoSuchAlgorithmException | IOException
                  | org.apache.xml.security.c14n.CanonicalizationException e) {
             throw new IllegalStateException("cannot digest the body", e);
         }
