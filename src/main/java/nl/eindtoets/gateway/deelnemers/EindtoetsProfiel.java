@@ -72,40 +72,50 @@ public final class EindtoetsProfiel {
         Set<String> eckids = new HashSet<>();
         for (int i = 0; i < leerlingen.size(); i++) {
             Leerling l = leerlingen.get(i);
-            String path = ROOT + "/leerlingen/leerling[" + (i + 1) + "]";
-            required(l.key(), path + "/@key");
+            required(l.key(), i, "/@key");
             if (!keys.add(l.key())) {
-                throw invalid(path + "/@key", "komt al eerder in het bericht voor");
+                throw invalid(pupil(i) + "/@key", "komt al eerder in het bericht voor");
             }
             if (l.eckid() != null) {
                 if (!ECKID.matcher(l.eckid()).matches()) {
-                    throw invalid(path + "/@eckid", "is geen geldig ECK-iD");
+                    throw invalid(pupil(i) + "/@eckid", "is geen geldig ECK-iD");
                 }
                 if (!eckids.add(l.eckid())) {
-                    throw invalid(path + "/@eckid", "komt al eerder in het bericht voor");
+                    throw invalid(pupil(i) + "/@eckid", "komt al eerder in het bericht voor");
                 }
             }
-            required(l.achternaam(), path + "/achternaam");
-            required(l.roepnaam(), path + "/roepnaam");
-            required(l.voorletters(), path + "/voorletters-1");
+            required(l.achternaam(), i, "/achternaam");
+            required(l.roepnaam(), i, "/roepnaam");
+            required(l.voorletters(), i, "/voorletters-1");
             if (l.geboortedatum() == null) {
-                throw missing(path + "/geboortedatum");
+                throw missing(pupil(i) + "/geboortedatum");
             }
             if (l.geslacht() == null) {
-                throw missing(path + "/geslacht");
+                throw missing(pupil(i) + "/geslacht");
             }
             if (!GESLACHTEN.contains(l.geslacht())) {
-                throw invalid(path + "/geslacht", "moet 0, 1, 2 of 9 zijn");
+                throw invalid(pupil(i) + "/geslacht", "moet 0, 1, 2 of 9 zijn");
             }
-            required(l.jaargroep(), path + "/jaargroep");
+            required(l.jaargroep(), i, "/jaargroep");
             if (!JAARGROEPEN.contains(l.jaargroep())) {
-                throw invalid(path + "/jaargroep", "moet 7 of 8 zijn");
+                throw invalid(pupil(i) + "/jaargroep", "moet 7 of 8 zijn");
             }
-            required(l.groepKey(), path + "/groep/@key");
+            required(l.groepKey(), i, "/groep/@key");
             if (!groepKeys.contains(l.groepKey())) {
-                throw invalid(path + "/groep/@key", "verwijst naar een groep die niet in het bericht staat");
+                throw invalid(pupil(i) + "/groep/@key", "verwijst naar een groep die niet in het bericht staat");
             }
         }
+    }
+
+    /** A pupil's field must be present; the path is only built for the fault, not for each of thousands of pupils. */
+    private static void required(String value, int pupil, String field) {
+        if (value == null || value.isBlank()) {
+            throw missing(pupil(pupil) + field);
+        }
+    }
+
+    private static String pupil(int index) {
+        return ROOT + "/leerlingen/leerling[" + (index + 1) + "]";
     }
 
     private static void required(String value, String path) {

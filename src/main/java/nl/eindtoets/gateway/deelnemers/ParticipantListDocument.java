@@ -1,11 +1,13 @@
 package nl.eindtoets.gateway.deelnemers;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -23,9 +25,7 @@ public final class ParticipantListDocument {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The groups and pupils of one delivery, in delivery order. */
     public record Contents(List<Groep> groepen, List<Leerling> leerlingen) {
@@ -38,11 +38,48 @@ public final class ParticipantListDocument {
     private ParticipantListDocument() {
     }
 
+    /** Written field by field with the streaming generator: this runs on the request path for every delivery. */
     public static String write(List<Groep> groepen, List<Leerling> leerlingen) {
-        try {
-            return JSON.writeValueAsString(new Contents(groepen, leerlingen));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a participant list document", e);
+        StringWriter out = new StringWriter(64 + 160 * leerlingen.size());
+        try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("groepen");
+            for (Groep g : groepen) {
+                json.writeStartObject();
+                field(json, "key", g.key());
+                field(json, "naam", g.naam());
+                field(json, "jaargroep", g.jaargroep());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("leerlingen");
+            for (Leerling l : leerlingen) {
+                json.writeStartObject();
+                field(json, "key", l.key());
+                field(json, "eckid", l.eckid());
+                field(json, "achternaam", l.achternaam());
+                field(json, "voorvoegsel", l.voorvoegsel());
+                field(json, "voorletters", l.voorletters());
+                field(json, "roepnaam", l.roepnaam());
+                field(json, "geboortedatum", l.geboortedatum() == null ? null : l.geboortedatum().toString());
+                if (l.geslacht() != null) {
+                    json.writeNumberField("geslacht", l.geslacht());
+                }
+                field(json, "jaargroep", l.jaargroep());
+                field(json, "groepKey", l.groepKey());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a participant list document", e);
+        }
+        return out.toString();
+    }
+
+    private static void field(JsonGenerator json, String name, String value) throws IOException {
+        if (value != null) {
+            json.writeStringField(name, value);
         }
     }
 
