@@ -61,12 +61,16 @@ public final class BenchMain {
         Report report = new Report(options, stamp, runDir);
         log("results in " + runDir + (options.quick() ? " (quick run)" : ""));
         List<ServerProcess> started = new ArrayList<>();
+        BenchPostgres postgres = options.postgres() ? BenchPostgres.start(runDir) : null;
+        if (postgres != null) {
+            log("PostgreSQL started for the gateways (data in " + runDir.resolve("postgres") + ")");
+        }
         try {
             ServerProcess baseline = ServerProcess.start("baseline", ServerKind.BASELINE, options.serverJvm(),
                     Map.of(), runDir);
             started.add(baseline);
             GatewayUnderTest gateway = GatewayUnderTest.start("gateway", options.serverJvm(), options, runDir,
-                    lasOin, schools);
+                    lasOin, schools, postgres == null ? null : postgres.database("gateway"));
             started.add(gateway.process());
             log("baseline pid " + baseline.pid() + " port " + baseline.port() + "; gateway pid "
                     + gateway.process().pid() + " port " + gateway.process().port());
@@ -89,7 +93,7 @@ public final class BenchMain {
                         .filter(a -> !a.startsWith("-Xmx")).toList());
                 small.add(0, "-Xmx256m");
                 GatewayUnderTest smallGateway = GatewayUnderTest.start("gateway-256m", small, options, runDir,
-                        lasOin, schools);
+                        lasOin, schools, postgres == null ? null : postgres.database("gateway-256m"));
                 started.add(smallGateway.process());
                 bench.requireVerifiedAnswer(smallGateway.process());
                 bench.prime(smallGateway.process());
@@ -104,6 +108,9 @@ public final class BenchMain {
         } finally {
             for (ServerProcess p : started) {
                 p.close();
+            }
+            if (postgres != null) {
+                postgres.close();
             }
             signing.shutdownNow();
             // Whatever was measured is written, also when the run ended early.

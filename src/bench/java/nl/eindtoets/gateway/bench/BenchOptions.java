@@ -20,12 +20,13 @@ import java.util.Map;
  * --server-jvm "-Xmx2g"   JVM options of both servers (the small-heap gateway gets -Xmx256m instead)
  * --gateway key=value     extra gateway configuration (repeatable)
  * --jfr                   record the gateway JVM with Java Flight Recorder (profile settings)
+ * --postgres              the gateways store in a real PostgreSQL started by the harness instead of H2 files
  * --out bench/results     where the JSON, logs and recordings go
  * </pre>
  */
 record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrency, double seconds,
                     double primeSeconds, boolean smallHeap, List<String> serverJvm, Map<String, String> gatewaySettings, boolean jfr,
-                    Path out) {
+                    boolean postgres, Path out) {
 
     static BenchOptions parse(String[] args) {
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -37,6 +38,7 @@ record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrenc
         List<String> serverJvm = List.of("-Xmx2g", "-XX:+ExitOnOutOfMemoryError");
         Map<String, String> gateway = new LinkedHashMap<>();
         boolean jfr = false;
+        boolean postgres = false;
         Path out = Path.of("bench", "results");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -57,14 +59,15 @@ record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrenc
                     gateway.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
                 case "--jfr" -> jfr = true;
+                case "--postgres" -> postgres = true;
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + a
-                        + "; see BenchOptions for --quick, --sizes, --concurrency, --seconds, --no-small-heap, "
-                        + "--server-jvm, --gateway, --jfr, --out");
+                        + "; see BenchOptions for --quick, --sizes, --concurrency, --seconds, --prime-seconds, "
+                        + "--no-small-heap, --server-jvm, --gateway, --jfr, --postgres, --out");
             }
         }
-        return new BenchOptions(quick, sizes, concurrency, seconds, primeSeconds, smallHeap && sizes.contains(3000), serverJvm,
-                gateway, jfr, out);
+        return new BenchOptions(quick, sizes, concurrency, seconds, primeSeconds, smallHeap && sizes.contains(3000),
+                serverJvm, gateway, jfr, postgres, out);
     }
 
     private static List<Integer> ints(String csv) {

@@ -29,13 +29,22 @@ record GatewayUnderTest(ServerProcess process, DeliveryCounter counter, long sto
             "limits.per-signer.burst", "1000000",
             "limits.max-in-progress", "256");
 
+    /**
+     * @param database the {@code db.*} settings of a PostgreSQL database, or null for an H2 file database in the run
+     *                 directory
+     */
     static GatewayUnderTest start(String name, List<String> jvm, BenchOptions options, Path runDir, Oin loadSupplier,
-                                  LoadSchools schools) throws IOException, InterruptedException {
+                                  LoadSchools schools, Map<String, String> database)
+            throws IOException, InterruptedException {
         Map<String, String> settings = new LinkedHashMap<>();
-        Path db = runDir.resolve(name + "-db").resolve("eindtoets");
-        settings.put("db.url", "jdbc:h2:file:" + db + ";AUTO_SERVER=TRUE");
-        settings.put("db.user", "sa");
-        settings.put("db.password", "");
+        if (database == null) {
+            Path db = runDir.resolve(name + "-db").resolve("eindtoets");
+            settings.put("db.url", "jdbc:h2:file:" + db + ";AUTO_SERVER=TRUE");
+            settings.put("db.user", "sa");
+            settings.put("db.password", "");
+        } else {
+            settings.putAll(database);
+        }
         // Only the load schools are registered, by the back office below; not the development fixtures.
         settings.put("db.seed-development-data", "false");
         String token = randomToken();
