@@ -18,6 +18,9 @@ import org.w3c.dom.Document;
  */
 class SignatureProfileTest {
 
+    private static final String WSSE_NS =
+            "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+
     private final RunningGateway gateway = RunningGateway.shared();
     private final Requests requests = new Requests(gateway.client("las-a"));
 
@@ -50,6 +53,20 @@ class SignatureProfileTest {
         GatewayResponse response = withoutHandlerCall(gateway, () -> requests.send(request));
 
         assertWsSecurityFault(response, "InvalidSecurity");
+    }
+
+    @Test
+    void refusesSignatureWhoseReferencedTokenIsNotInTheMessage() throws Exception {
+        var request = requests.signed(SigningOptions.defaults());
+        Document document = request.document();
+        var tokens = document.getElementsByTagNameNS(WSSE_NS, "BinarySecurityToken");
+        assertThat(tokens.getLength()).as("the signer's certificate travels as a BinarySecurityToken").isEqualTo(1);
+        tokens.item(0).getParentNode().removeChild(tokens.item(0));
+
+        GatewayResponse response = withoutHandlerCall(gateway,
+                () -> requests.send(request, SecureXml.toBytes(document)));
+
+        assertWsSecurityFault(response, "SecurityTokenUnavailable");
     }
 
     @Test
