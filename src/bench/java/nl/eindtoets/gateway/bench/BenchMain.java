@@ -75,15 +75,28 @@ public final class BenchMain {
             log("baseline pid " + baseline.pid() + " port " + baseline.port() + "; gateway pid "
                     + gateway.process().pid() + " port " + gateway.process().port());
 
+            ServerProcess plain = null;
+            if (options.plain()) {
+                plain = ServerProcess.start("plain", ServerKind.PLAIN, options.serverJvm(), Map.of(), runDir);
+                started.add(plain);
+                bench.requireUnsignedAnswer(plain);
+            }
+
             bench.requireVerifiedAnswer(baseline);
             bench.requireVerifiedAnswer(gateway.process());
             bench.prime(baseline);
             bench.prime(gateway.process());
+            if (plain != null) {
+                bench.prime(plain);
+            }
 
             for (int pupils : options.sizes()) {
                 for (int c : options.concurrency()) {
                     report.add(bench.measure(baseline, pupils, c));
                     report.add(bench.measure(gateway.process(), pupils, c));
+                    if (plain != null) {
+                        report.add(bench.measure(plain, pupils, c));
+                    }
                 }
             }
             report.storage(gateway.storage(bench.receipts(gateway.process())));

@@ -21,12 +21,13 @@ import java.util.Map;
  * --gateway key=value     extra gateway configuration (repeatable)
  * --jfr                   record the gateway JVM with Java Flight Recorder (profile settings)
  * --postgres              the gateways store in a real PostgreSQL started by the harness instead of H2 files
+ * --plain                 also measure the vanilla CXF endpoint without WS-Security (unsigned requests): the ceiling
  * --out bench/results     where the JSON, logs and recordings go
  * </pre>
  */
 record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrency, double seconds,
                     double primeSeconds, boolean smallHeap, List<String> serverJvm, Map<String, String> gatewaySettings, boolean jfr,
-                    boolean postgres, Path out) {
+                    boolean postgres, boolean plain, Path out) {
 
     static BenchOptions parse(String[] args) {
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -39,6 +40,7 @@ record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrenc
         Map<String, String> gateway = new LinkedHashMap<>();
         boolean jfr = false;
         boolean postgres = false;
+        boolean plain = false;
         Path out = Path.of("bench", "results");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -60,14 +62,15 @@ record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrenc
                 }
                 case "--jfr" -> jfr = true;
                 case "--postgres" -> postgres = true;
+                case "--plain" -> plain = true;
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + a
                         + "; see BenchOptions for --quick, --sizes, --concurrency, --seconds, --prime-seconds, "
-                        + "--no-small-heap, --server-jvm, --gateway, --jfr, --postgres, --out");
+                        + "--no-small-heap, --server-jvm, --gateway, --jfr, --postgres, --plain, --out");
             }
         }
         return new BenchOptions(quick, sizes, concurrency, seconds, primeSeconds, smallHeap && sizes.contains(3000),
-                serverJvm, gateway, jfr, postgres, out);
+                serverJvm, gateway, jfr, postgres, plain, out);
     }
 
     private static List<Integer> ints(String csv) {

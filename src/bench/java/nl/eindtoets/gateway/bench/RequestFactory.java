@@ -48,6 +48,11 @@ final class RequestFactory {
      * {@code pupils} pupils, queue {@code i} for school {@code i}, each in sending order.
      */
     List<List<PreparedRequest>> prepare(URI baseUrl, int pupils, int perConnection, int connections) {
+        return prepare(baseUrl, pupils, perConnection, connections, true);
+    }
+
+    /** As {@link #prepare(URI, int, int, int)}; unsigned requests (no WS-Security header) when {@code signed} is false. */
+    List<List<PreparedRequest>> prepare(URI baseUrl, int pupils, int perConnection, int connections, boolean signed) {
         URI endpoint = URI.create(baseUrl + Operation.BRENG_DEELNEMERS.path());
         long first = listSequence.getAndAdd((long) perConnection * connections);
         PreparedRequest[][] out = new PreparedRequest[connections][perConnection];
@@ -63,7 +68,9 @@ final class RequestFactory {
                     for (int round = s; round < perConnection; round += slices) {
                         long sequence = first + (long) round * connections + c;
                         PupilList.setAanmaakdatum(body, listEpoch.plusNanos(sequence * 1_000_000L));
-                        out[c][round] = sign(endpoint, body, schools.oin(c));
+                        out[c][round] = signed ? sign(endpoint, body, schools.oin(c))
+                                : new PreparedRequest(SecureXml.toBytes(envelope(endpoint, body, schools.oin(c))), null,
+                                        null);
                     }
                     return null;
                 }));

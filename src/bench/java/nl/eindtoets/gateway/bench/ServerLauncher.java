@@ -37,6 +37,7 @@ public final class ServerLauncher {
         AutoCloseable server = switch (kind) {
             case GATEWAY -> Gateway.start(config);
             case BASELINE -> BaselineServer.start(config);
+            case PLAIN -> BaselineServer.startWithoutSecurity(config);
         };
         StatsEndpoint stats = StatsEndpoint.start();
         Path tmp = readyFile.resolveSibling(readyFile.getFileName() + ".tmp");
