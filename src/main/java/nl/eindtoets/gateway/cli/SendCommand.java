@@ -47,12 +47,6 @@ public final class SendCommand implements Callable<Integer> {
     @Mixin
     LasRequestOptions request;
 
-
-
-
-
-
-
     @Option(names = "--url", defaultValue = "https://localhost:8443", description = "Gateway base URL (default: ${DEFAULT-VALUE}).")
     URI url;
 

@@ -45,12 +45,6 @@ public final class SignCommand implements Callable<Integer> {
     @Mixin
     LasRequestOptions request;
 
-
-
-
-
-
-
     @Option(names = "--url", defaultValue = "https://localhost:8443",
             description = "Gateway base URL, used for wsa:To (default: ${DEFAULT-VALUE}).")
     URI url;

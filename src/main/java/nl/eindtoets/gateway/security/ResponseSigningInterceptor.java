@@ -117,20 +117,27 @@ public final class ResponseSigningInterceptor extends AbstractSoapInterceptor {
 
         private final Map<String, Object> options;
         private final GatewayKey key;
+        /** Shared by all responses, as the verifying side shares its own; each response has its RequestData. */
+        private final WSSConfig config = WSSConfig.getNewInstance();
+        /** Decoded once; WSS4J reorders a copy when it must, never this list. */
+        private final List<HandlerAction> actions;
 
         Signer(Map<String, Object> options, GatewayKey key) {
             this.options = options;
             this.key = key;
+            try {
+                this.actions = List.copyOf(WSSecurityUtil.decodeHandlerAction(
+                        (String) options.get(ConfigurationConstants.ACTION), config));
+            } catch (WSSecurityException e) {
+                throw new IllegalStateException("the response signing actions are not valid", e);
+            }
         }
 
         void sign(Document doc, SoapMessage message) throws WSSecurityException {
-            WSSConfig config = WSSConfig.getNewInstance();
             RequestData data = new RequestData();
             data.setWssConfig(config);
             data.setMsgContext(message);
             data.setUsername((String) options.get(ConfigurationConstants.USER));
-            List<HandlerAction> actions =
-                    WSSecurityUtil.decodeHandlerAction((String) options.get(ConfigurationConstants.ACTION), config);
             doSenderAction(doc, data, actions, false);
         }
 
