@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import nl.eindtoets.gateway.config.GatewayConfig;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 
 /**
  * A gateway JVM set up for load: its own database in the run directory, a mandates file that lets the load LAS

@@ -2,7 +2,7 @@ package nl.eindtoets.gateway.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 
 /**
  * The schools the load is spread over: load connection {@code i} always delivers for school {@code i}. A gateway

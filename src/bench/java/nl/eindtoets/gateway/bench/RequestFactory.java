@@ -13,7 +13,7 @@ import nl.eindtoets.gateway.client.EnvelopeBuilder;
 import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.RequestSigner;
 import nl.eindtoets.gateway.client.SignedRequest;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.xml.SecureXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

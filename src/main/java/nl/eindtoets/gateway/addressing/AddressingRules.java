@@ -3,6 +3,10 @@ package nl.eindtoets.gateway.addressing;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import nl.eindtoets.gateway.request.AddressingHeaders;
+import nl.eindtoets.gateway.request.GatewayFault;
+import nl.eindtoets.gateway.request.Refusal;
+import nl.eindtoets.gateway.request.Refusal.AddressingFault;
 
 /**
  * The Digikoppeling WUS addressing rules (WA001, WS002, WS008) for requests, free of SOAP types: To, Action and
@@ -28,16 +32,16 @@ public final class AddressingRules {
             throw required("wsa:MessageID", "0007");
         }
         if (h.fromAddress() == null) {
-            throw new AddressingViolation(AddressingViolation.HEADER_REQUIRED, "0002",
+            throw violation(AddressingFault.HEADER_REQUIRED, "0002",
                     "De header wsa:From met het OIN van de school ontbreekt.");
         }
         if (!h.action().equals(endpoint.requestAction())) {
-            throw new AddressingViolation(AddressingViolation.ACTION_NOT_SUPPORTED, "0003",
+            throw violation(AddressingFault.ACTION_NOT_SUPPORTED, "0003",
                     "De wsa:Action wordt op dit endpoint niet ondersteund.");
         }
         String soapAction = unquote(soapActionHeader);
         if (!soapAction.isEmpty() && !soapAction.equals(h.action())) {
-            throw new AddressingViolation(AddressingViolation.ACTION_MISMATCH, "0003",
+            throw violation(AddressingFault.ACTION_MISMATCH, "0003",
                     "De SOAPAction komt niet overeen met wsa:Action.");
         }
         checkTo(h.to(), endpoint);
@@ -116,11 +120,15 @@ public final class AddressingRules {
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    private static AddressingViolation required(String header, String dk) {
-        return new AddressingViolation(AddressingViolation.HEADER_REQUIRED, dk, "De verplichte header " + header + " ontbreekt.");
+    private static GatewayFault required(String header, String dk) {
+        return violation(AddressingFault.HEADER_REQUIRED, dk, "De verplichte header " + header + " ontbreekt.");
     }
 
-    static AddressingViolation invalid(String text) {
-        return new AddressingViolation(AddressingViolation.INVALID_HEADER, "0011", text);
+    static GatewayFault invalid(String text) {
+        return violation(AddressingFault.INVALID_HEADER, "0011", text);
+    }
+
+    private static GatewayFault violation(AddressingFault fault, String digikoppelingCode, String text) {
+        return new GatewayFault(new Refusal.Addressing(fault, digikoppelingCode, text));
     }
 }

@@ -13,32 +13,33 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import nl.eindtoets.gateway.backoffice.BackOfficeServer;
 import nl.eindtoets.gateway.backoffice.BackOfficeSettings;
+import nl.eindtoets.gateway.chain.AnswerSigner;
 import nl.eindtoets.gateway.config.GatewayConfig;
-import nl.eindtoets.gateway.deelnemers.DeelnemersEndpoint;
+import nl.eindtoets.gateway.deelnemers.DeelnemersHandler;
 import nl.eindtoets.gateway.deelnemers.DeelnemersMapper;
-import nl.eindtoets.gateway.leerresultaten.LeerresultatenEndpoint;
+import nl.eindtoets.gateway.leerresultaten.LeerresultatenHandler;
 import nl.eindtoets.gateway.leerresultaten.LeerresultatenMapper;
 import nl.eindtoets.gateway.mandate.LoggingMandateDecisionLog;
 import nl.eindtoets.gateway.mandate.MandateCheck;
 import nl.eindtoets.gateway.mandate.MandateDecisionLog;
-import nl.eindtoets.gateway.mandate.MandateInterceptor;
 import nl.eindtoets.gateway.mandate.MandateRegisters;
 import nl.eindtoets.gateway.ops.GatewayMetrics;
 import nl.eindtoets.gateway.ops.OperationsServer;
 import nl.eindtoets.gateway.ops.DatabaseReadiness;
 import nl.eindtoets.gateway.ops.MandateRegisterReadiness;
 import nl.eindtoets.gateway.ops.TrustReadiness;
-import nl.eindtoets.gateway.security.CertificateOin;
+import nl.eindtoets.gateway.request.CertificateOin;
 import nl.eindtoets.gateway.security.GatewayKey;
 import nl.eindtoets.gateway.security.HttpCrlSource;
 import nl.eindtoets.gateway.security.InMemoryReplayGuard;
-import nl.eindtoets.gateway.security.JdbcReplayGuard;
+import nl.eindtoets.gateway.store.JdbcReplayGuard;
 import nl.eindtoets.gateway.security.ReloadingTrust;
 import nl.eindtoets.gateway.security.ReplayGuard;
+import nl.eindtoets.gateway.security.ResponseSigner;
 import nl.eindtoets.gateway.security.SecuritySettings;
 import nl.eindtoets.gateway.security.TrustRefresh;
-import nl.eindtoets.gateway.soap.AdmissionControl;
-import nl.eindtoets.gateway.soap.SignerRateLimiter;
+import nl.eindtoets.gateway.edge.AdmissionControl;
+import nl.eindtoets.gateway.edge.SignerRateLimiter;
 import nl.eindtoets.gateway.store.Database;
 import nl.eindtoets.gateway.store.DevelopmentData;
 import nl.eindtoets.gateway.store.JdbcAuditLog;
@@ -86,6 +87,17 @@ public final class Gateway implements AutoCloseable {
      * @param decorate wraps the durable handlers (tests count invocations with it)
      */
     public static Gateway start(GatewayConfig config, UnaryOperator<Handlers> decorate) {
+        return start(config, new Decorations(decorate, UnaryOperator.identity()));
+    }
+
+    /**
+     * What tests may wrap around the real parts: the durable handlers (to count invocations) and the answer signer
+     * (to see what the fault path does when signing fails).
+     */
+    public record Decorations(UnaryOperator<Handlers> handlers, UnaryOperator<AnswerSigner> signer) {
+    }
+
+    public static Gateway start(GatewayConfig config, Decorations decorations) {
         Clock clock = Clock.systemUTC();
         List<AutoCloseable> parts = new ArrayList<>();
         try {
@@ -93,7 +105,7 @@ public final class Gateway implements AutoCloseable {
             Database database = Database.open(config);
             parts.add(database);
             DevelopmentData.seedIfEnabled(config, database, clock);
-            Handlers chosen = decorate.apply(Handlers.durable(database, clock));
+            Handlers chosen = decorations.handlers().apply(Handlers.durable(database, clock));
 
             GatewayMetrics metrics = new GatewayMetrics(clock);
             GatewayKey key = new GatewayKey(security);
@@ -119,13 +131,13 @@ public final class Gateway implements AutoCloseable {
             parts.add(maintenance::shutdownNow);
             ReplayGuard replayGuard = replayGuard(config, database, clock, maintenance);
 
+            ResponseSigner responseSigner = new ResponseSigner(security, key);
             GatewayServer.Components components = new GatewayServer.Components(
-                    chosen.deelnemers(), chosen.leerresultaten(), List.of(new MandateInterceptor(mandates)),
-                    replayGuard, gatewayOin, clock, trust, key,
+                    chosen.deelnemers(), chosen.leerresultaten(), mandates,
+                    replayGuard, gatewayOin, clock, trust, key, decorations.signer().apply(responseSigner::sign),
                     new JdbcAuditLog(database), metrics, admission(config),
                     new SignerRateLimiter(Double.parseDouble(config.string("limits.per-signer.requests-per-second")),
-                            config.integer("limits.per-signer.burst"), config.longValue("limits.max-message-size"),
-                            System::nanoTime));
+                            config.integer("limits.per-signer.burst"), System::nanoTime));
             GatewayServer server = GatewayServer.start(TransportSettings.from(config), security, components);
             parts.add(server);
 
@@ -191,7 +203,7 @@ public final class Gateway implements AutoCloseable {
         long maxBytes = "auto".equalsIgnoreCase(budget) ? AdmissionControl.heapShare(32) : Long.parseLong(budget);
         long maxMessageSize = config.longValue("limits.max-message-size");
         return new AdmissionControl(config.integer("limits.max-in-progress"), maxBytes,
-                Math.min(maxBytes / 4, maxMessageSize), maxMessageSize);
+                Math.min(maxBytes / 4, maxMessageSize));
     }
 
     /**
@@ -250,7 +262,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The operation handlers behind the two endpoints. */
-    public record Handlers(DeelnemersEndpoint.Handler deelnemers, LeerresultatenEndpoint.Handler leerresultaten) {
+    public record Handlers(DeelnemersHandler deelnemers, LeerresultatenHandler leerresultaten) {
 
         /** The durable handlers: deliveries and results in the store. */
         public static Handlers durable(Database database, Clock clock) {

@@ -7,7 +7,7 @@ import nl.eindtoets.gateway.client.EnvelopeBuilder;
 import nl.eindtoets.gateway.client.KeystoreCredentials;
 import nl.eindtoets.gateway.client.Namespaces;
 import nl.eindtoets.gateway.client.Operation;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.xml.SecureXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -15,7 +15,7 @@ import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.RequestSigner;
 import nl.eindtoets.gateway.client.SignedRequest;
 import nl.eindtoets.gateway.client.SigningOptions;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;

@@ -2,7 +2,7 @@ package nl.eindtoets.gateway.client;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import org.w3c.dom.Element;
 
 /**

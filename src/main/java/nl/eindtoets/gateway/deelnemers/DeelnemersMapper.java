@@ -6,8 +6,8 @@ import java.util.List;
 import nl.eindtoets.gateway.contract.DeelnemersAanlevering;
 import nl.eindtoets.gateway.contract.DeelnemersOntvangst;
 import nl.eindtoets.gateway.contract.leerlinggegevens.Leerlinggegevens;
-import nl.eindtoets.gateway.fault.FaultCode;
-import nl.eindtoets.gateway.fault.GatewayFault;
+import nl.eindtoets.gateway.request.FaultCode;
+import nl.eindtoets.gateway.request.GatewayFault;
 
 /** Between the wire types of BrengDeelnemers and the domain: the only place in this package that knows JAXB. */
 public final class DeelnemersMapper {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import nl.eindtoets.gateway.identity.RequestIdentity;
+import nl.eindtoets.gateway.request.RequestIdentity;
 import nl.eindtoets.gateway.store.Database;
 import nl.eindtoets.gateway.store.Jdbc;
 

@@ -4,8 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import nl.eindtoets.gateway.fault.FaultCode;
-import nl.eindtoets.gateway.fault.GatewayFault;
+import nl.eindtoets.gateway.request.FaultCode;
+import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.store.Schooljaar;
 
 /**

@@ -1,8 +1,8 @@
 package nl.eindtoets.gateway.deelnemers;
 
 import java.util.Set;
-import nl.eindtoets.gateway.fault.FaultCode;
-import nl.eindtoets.gateway.fault.GatewayFault;
+import nl.eindtoets.gateway.request.FaultCode;
+import nl.eindtoets.gateway.request.GatewayFault;
 
 /** The UWLR schema versions the gateway speaks (DESIGN.md §2). */
 public final class XsdVersie {

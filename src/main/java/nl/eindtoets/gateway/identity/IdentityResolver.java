@@ -3,9 +3,12 @@ package nl.eindtoets.gateway.identity;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import nl.eindtoets.gateway.addressing.AddressingRules;
-import nl.eindtoets.gateway.fault.FaultCode;
-import nl.eindtoets.gateway.fault.GatewayFault;
-import nl.eindtoets.gateway.security.CertificateOin;
+import nl.eindtoets.gateway.request.CertificateOin;
+import nl.eindtoets.gateway.request.Oin;
+import nl.eindtoets.gateway.request.RequestIdentity;
+import nl.eindtoets.gateway.request.FaultCode;
+import nl.eindtoets.gateway.request.GatewayFault;
+import nl.eindtoets.gateway.request.CertificateOin;
 
 /**
  * Step 3 of the chain, free of transport types: the signer is the TLS client (same OIN in both certificates), and

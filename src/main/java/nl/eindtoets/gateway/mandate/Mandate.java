@@ -2,7 +2,7 @@ package nl.eindtoets.gateway.mandate;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 
 /**
  * One mandate as a school's OSR administrator records it: {@code supplierOin} may act for {@code schoolOin} in

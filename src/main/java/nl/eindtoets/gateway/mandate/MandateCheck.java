@@ -4,18 +4,20 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
-import nl.eindtoets.gateway.fault.FaultCode;
-import nl.eindtoets.gateway.fault.GatewayFault;
-import nl.eindtoets.gateway.identity.RequestIdentity;
+import nl.eindtoets.gateway.request.FaultCode;
+import nl.eindtoets.gateway.request.GatewayFault;
+import nl.eindtoets.gateway.request.GatewayRequest;
+import nl.eindtoets.gateway.request.RequestIdentity;
+import nl.eindtoets.gateway.request.Stage;
 import nl.eindtoets.gateway.mandate.MandateDecision.Outcome;
 import nl.eindtoets.gateway.mandate.MandateDecision.Source;
 
 /**
- * Stage 4 of the chain: the signer must hold the school's mandate for the service today. Returns when it does;
+ * The mandate stage: the signer must hold the school's mandate for the service today. Returns when it does;
  * otherwise throws {@link FaultCode#AUTORISATIE_ONGELDIG}, or {@link FaultCode#TIJDELIJK_NIET_BESCHIKBAAR} when
  * the register cannot answer. There is no path that allows a request without a grant. Every decision is recorded.
  */
-public final class MandateCheck {
+public final class MandateCheck implements Stage {
 
     /** Mandates are granted per calendar day in the Netherlands. */
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
@@ -31,6 +33,13 @@ public final class MandateCheck {
         this.serviceNamespace = Objects.requireNonNull(serviceNamespace, "serviceNamespace");
         this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The mandate stage: the request's identity must hold a mandate; marks the request authorised. */
+    @Override
+    public void apply(GatewayRequest request) {
+        check(request.identity());
+        request.authorised();
     }
 
     /** @throws GatewayFault when the request may not proceed */

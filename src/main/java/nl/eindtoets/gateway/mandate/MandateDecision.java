@@ -2,7 +2,7 @@ package nl.eindtoets.gateway.mandate;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 
 /**
  * One mandate decision, as recorded for audit: never personal data, only who asked for which school.

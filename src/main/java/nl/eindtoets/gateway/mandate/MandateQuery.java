@@ -2,7 +2,7 @@ package nl.eindtoets.gateway.mandate;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 
 /**
  * The question put to a mandate register: may {@code supplierOin} exchange messages of {@code serviceNamespace} on

@@ -1,7 +1,7 @@
 package nl.eindtoets.gateway.store;
 
-import nl.eindtoets.gateway.fault.FaultCode;
-import nl.eindtoets.gateway.fault.GatewayFault;
+import nl.eindtoets.gateway.request.FaultCode;
+import nl.eindtoets.gateway.request.GatewayFault;
 
 /** The database cannot be reached or refuses work for now; callers answer "temporarily unavailable". */
 public class StoreUnavailableException extends StoreException {

@@ -6,46 +6,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.xml.namespace.QName;
-import nl.eindtoets.gateway.addressing.AddressingInterceptor;
+import nl.eindtoets.gateway.addressing.AddressingStage;
 import nl.eindtoets.gateway.addressing.EndpointAddress;
+import nl.eindtoets.gateway.chain.AnswerSigner;
+import nl.eindtoets.gateway.chain.SoapChain;
+import nl.eindtoets.gateway.contract.DeelnemersAanlevering;
 import nl.eindtoets.gateway.contract.DeelnemersPortType;
 import nl.eindtoets.gateway.contract.DeelnemersService;
 import nl.eindtoets.gateway.contract.LeerresultatenPortType;
 import nl.eindtoets.gateway.contract.LeerresultatenService;
-import nl.eindtoets.gateway.deelnemers.DeelnemersEndpoint;
-import nl.eindtoets.gateway.identity.IdentityInterceptor;
-import nl.eindtoets.gateway.leerresultaten.LeerresultatenEndpoint;
+import nl.eindtoets.gateway.contract.LeerresultatenVerzoek;
+import nl.eindtoets.gateway.deelnemers.DeelnemersHandler;
+import nl.eindtoets.gateway.edge.AdmissionControl;
+import nl.eindtoets.gateway.edge.RequestLimits;
+import nl.eindtoets.gateway.edge.SignerRateLimiter;
+import nl.eindtoets.gateway.envelope.EnvelopeStructure;
+import nl.eindtoets.gateway.envelope.HeaderPolicy;
+import nl.eindtoets.gateway.identity.IdentityStage;
+import nl.eindtoets.gateway.leerresultaten.LeerresultatenHandler;
 import nl.eindtoets.gateway.ops.GatewayMetrics;
-import nl.eindtoets.gateway.ops.RequestMetricsInterceptors;
-import nl.eindtoets.gateway.security.GatewayKey;
-import nl.eindtoets.gateway.soap.AdmissionControl;
-import nl.eindtoets.gateway.soap.AuditInterceptor;
-import nl.eindtoets.gateway.soap.CorrelationCleanupInterceptor;
-import nl.eindtoets.gateway.soap.SignerRateLimiter;
-import nl.eindtoets.gateway.store.AuditLog;
-import nl.eindtoets.gateway.validation.SchemaValidationInterceptor;
+import nl.eindtoets.gateway.request.Stage;
 import nl.eindtoets.gateway.security.CertificateChainValidator;
 import nl.eindtoets.gateway.security.Cryptos;
-import nl.eindtoets.gateway.security.SignatureVerificationInterceptor;
+import nl.eindtoets.gateway.security.GatewayKey;
+import nl.eindtoets.gateway.security.ReplayCheck;
 import nl.eindtoets.gateway.security.ReplayGuard;
-import nl.eindtoets.gateway.security.ReplayInterceptor;
-import nl.eindtoets.gateway.security.ResponseSigningInterceptor;
 import nl.eindtoets.gateway.security.SecuritySettings;
-import nl.eindtoets.gateway.security.SignatureCoverageInterceptor;
-import nl.eindtoets.gateway.soap.EnvelopeStructureInterceptor;
-import nl.eindtoets.gateway.soap.FaultRenderingInterceptor;
-import nl.eindtoets.gateway.soap.HeaderPolicyInterceptor;
-import nl.eindtoets.gateway.soap.RequestEntryInterceptor;
-import nl.eindtoets.gateway.soap.RequestParsingInterceptor;
-import nl.eindtoets.gateway.soap.Utf8OnlyInterceptor;
+import nl.eindtoets.gateway.security.SignatureVerification;
+import nl.eindtoets.gateway.store.AuditLog;
 import nl.eindtoets.gateway.validation.BodyValidator;
 import nl.eindtoets.gateway.validation.ContractSchema;
+import nl.eindtoets.gateway.validation.SchemaStage;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
-import org.apache.cxf.interceptor.Interceptor;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
-import org.apache.cxf.message.Message;
 import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
@@ -57,10 +52,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes both endpoints on Jetty over mutual TLS with the request chain of DESIGN.md §1, in this order:
- * TLS → admission (requests, bytes, per-LAS rate) → size and UTF-8 → envelope structure → one parse into a DOM →
- * WS-Security (verify, coverage, replay) → WS-Addressing → identity → header policy → stage interceptors (the OSR
- * mandate check) → schema → handler; responses and post-security faults signed, every request audited.
+ * Publishes both endpoints on Jetty over mutual TLS, each with the request chain that {@link SoapChain} declares:
+ * the transport's part is the TLS listener, the endpoint addresses and the stages' configuration.
  */
 public final class GatewayServer implements AutoCloseable {
 
@@ -82,12 +75,12 @@ public final class GatewayServer implements AutoCloseable {
         this.transport = transport;
     }
 
-    /** What the chain needs beyond configuration: handlers, the stages between identity and schema, and services. */
-    public record Components(DeelnemersEndpoint.Handler deelnemers, LeerresultatenEndpoint.Handler leerresultaten,
-                             List<Interceptor<? extends Message>> authorisationStages, ReplayGuard replayGuard,
+    /** What the chain needs beyond configuration: handlers, the mandate stage, and services. */
+    public record Components(DeelnemersHandler deelnemers, LeerresultatenHandler leerresultaten,
+                             Stage mandate, ReplayGuard replayGuard,
                              String gatewayOin, Clock clock, Supplier<CertificateChainValidator> trust, GatewayKey key,
-                             AuditLog audit, GatewayMetrics metrics, AdmissionControl admission,
-                             SignerRateLimiter rateLimiter) {
+                             AnswerSigner answerSigner, AuditLog audit, GatewayMetrics metrics,
+                             AdmissionControl admission, SignerRateLimiter rateLimiter) {
     }
 
     public static GatewayServer start(TransportSettings transport, SecuritySettings security, Components components) {
@@ -113,14 +106,20 @@ public final class GatewayServer implements AutoCloseable {
 
         List<Server> servers = new ArrayList<>();
         Chain chain = new Chain(transport, security, components, verification, new BodyValidator(schema));
-        servers.add(chain.publish(bus, DeelnemersPortType.class, new DeelnemersEndpoint(components.deelnemers()),
-                DeelnemersService.SERVICE, DeelnemersService.DeelnemersPort, "wsdl/Eindtoets_Deelnemers_v1.wsdl",
-                DEELNEMERS_PATH, BRENG_DEELNEMERS_ACTION, "BrengDeelnemers",
-                List.of(q("leerlinggegevens", "leerlinggegevens"), q("leerlinggegevens", "school"))));
-        servers.add(chain.publish(bus, LeerresultatenPortType.class, new LeerresultatenEndpoint(components.leerresultaten()),
+        JaxWsServerFactoryBean deelnemers = chain.endpoint(bus, DeelnemersPortType.class, DeelnemersService.SERVICE,
+                DeelnemersService.DeelnemersPort, "wsdl/Eindtoets_Deelnemers_v1.wsdl", DEELNEMERS_PATH,
+                BRENG_DEELNEMERS_ACTION, "BrengDeelnemers",
+                List.of(q("leerlinggegevens", "leerlinggegevens"), q("leerlinggegevens", "school")));
+        SoapChain.bindOperation(deelnemers, DeelnemersAanlevering.class, (request, body) -> components.deelnemers()
+                .handle(request.identity(), request.bodyDigestOrNull(), body));
+        servers.add(deelnemers.create());
+        JaxWsServerFactoryBean leerresultaten = chain.endpoint(bus, LeerresultatenPortType.class,
                 LeerresultatenService.SERVICE, LeerresultatenService.LeerresultatenPort,
                 "wsdl/Eindtoets_Leerresultaten_v1.wsdl", LEERRESULTATEN_PATH, HAAL_LEERRESULTATEN_ACTION,
-                "HaalLeerresultaten", List.of()));
+                "HaalLeerresultaten", List.of());
+        SoapChain.bindOperation(leerresultaten, LeerresultatenVerzoek.class, (request, body) -> components
+                .leerresultaten().handle(request.identity(), body));
+        servers.add(leerresultaten.create());
         SlowClientProtection.afterStart(engine, transport);
         LOG.info("gateway listening on https://{}:{} (public URL {})", transport.host(), transport.port(),
                 transport.publicUrl());
@@ -141,16 +140,15 @@ public final class GatewayServer implements AutoCloseable {
         bus.shutdown(true);
     }
 
-    /** Builds one endpoint's interceptor chain. */
+    /** Builds one endpoint with its chain; the caller binds the operation and creates it. */
     private record Chain(TransportSettings transport, SecuritySettings security, Components components,
                          Crypto verification, BodyValidator bodyValidator) {
 
-        Server publish(Bus bus, Class<?> sei, Object implementor, QName service, QName port, String wsdl,
-                       String path, String requestAction, String operation, List<QName> schoolPath) {
+        JaxWsServerFactoryBean endpoint(Bus bus, Class<?> sei, QName service, QName port, String wsdl, String path,
+                                        String requestAction, String operation, List<QName> schoolPath) {
             JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
             factory.setBus(bus);
             factory.setServiceClass(sei);
-            factory.setServiceBean(implementor);
             factory.setWsdlLocation("classpath:" + wsdl);
             factory.setServiceName(service);
             factory.setEndpointName(port);
@@ -164,38 +162,20 @@ public final class GatewayServer implements AutoCloseable {
                     StaxUtils.MAX_ELEMENT_COUNT, transport.maxElementCount(),
                     StaxUtils.MAX_TEXT_LENGTH, (int) Math.min(Integer.MAX_VALUE, transport.maxMessageSize())));
 
-            RequestMetricsInterceptors metrics = new RequestMetricsInterceptors(components.metrics(), operation);
-            List<Interceptor<? extends Message>> in = factory.getInInterceptors();
-            in.add(metrics.start());
-            in.add(components.admission().admit());
-            in.add(components.rateLimiter());
-            in.add(new RequestEntryInterceptor(transport.maxMessageSize()));
-            in.add(new Utf8OnlyInterceptor());
-            in.add(new EnvelopeStructureInterceptor());
-            in.add(new RequestParsingInterceptor());
-            in.add(new SignatureVerificationInterceptor(security, verification, components.trust()));
-            in.add(new SignatureCoverageInterceptor(security.timestampMaxLifetime()));
-            in.add(new ReplayInterceptor(components.replayGuard(), security.timestampTtl(), security.timestampFutureSkew()));
-            in.add(new AddressingInterceptor(new EndpointAddress(path, requestAction, components.gatewayOin())));
-            in.add(new IdentityInterceptor(schoolPath));
-            in.add(new HeaderPolicyInterceptor());
-            in.addAll(components.authorisationStages());
-            in.add(new SchemaValidationInterceptor(bodyValidator));
-
-            ResponseSigningInterceptor signer = new ResponseSigningInterceptor(security, components.key());
-            AuditInterceptor audit = new AuditInterceptor(components.audit(), operation, components.clock());
-            factory.getOutInterceptors().add(audit);
-            factory.getOutInterceptors().add(signer);
-            factory.getOutInterceptors().add(components.admission().release());
-            factory.getOutInterceptors().add(metrics.finish());
-            factory.getOutInterceptors().add(new CorrelationCleanupInterceptor());
-            factory.getOutFaultInterceptors().add(new FaultRenderingInterceptor());
-            factory.getOutFaultInterceptors().add(audit);
-            factory.getOutFaultInterceptors().add(signer);
-            factory.getOutFaultInterceptors().add(components.admission().release());
-            factory.getOutFaultInterceptors().add(metrics.finish());
-            factory.getOutFaultInterceptors().add(new CorrelationCleanupInterceptor());
-            return factory.create();
+            SoapChain.Stages stages = new SoapChain.Stages(
+                    new EnvelopeStructure(),
+                    new SignatureVerification(security, verification, components.trust()),
+                    new ReplayCheck(components.replayGuard(), security.timestampTtl(), security.timestampFutureSkew()),
+                    new AddressingStage(new EndpointAddress(path, requestAction, components.gatewayOin())),
+                    new IdentityStage(schoolPath),
+                    new HeaderPolicy(),
+                    components.mandate(),
+                    new SchemaStage(bodyValidator));
+            SoapChain.Services services = new SoapChain.Services(components.admission(), components.rateLimiter(),
+                    new RequestLimits(transport.maxMessageSize()), components.answerSigner(), components.audit(),
+                    components.metrics(), components.clock());
+            SoapChain.install(factory, operation, stages, services);
+            return factory;
         }
     }
 }

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.util.Base64;
 import javax.xml.namespace.QName;
 import nl.eindtoets.gateway.client.SignedResponses.Part;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.xml.SecureXml;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Validator;
 import nl.eindtoets.gateway.client.SigningOptions;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.it.RunningGateway;
 import nl.eindtoets.gateway.validation.ContractSchema;
 import nl.eindtoets.gateway.xml.SecureXml;

@@ -19,7 +19,7 @@ import nl.eindtoets.gateway.client.EindtoetsClient;
 import nl.eindtoets.gateway.client.HttpResult;
 import nl.eindtoets.gateway.client.Namespaces;
 import nl.eindtoets.gateway.client.Operation;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.it.RunningGateway;
 import nl.eindtoets.gateway.xml.SecureXml;
 import org.junit.jupiter.api.Assumptions;

@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.eindtoets.gateway.identity.Oin;
-import nl.eindtoets.gateway.identity.RequestIdentity;
+import nl.eindtoets.gateway.request.Oin;
+import nl.eindtoets.gateway.request.RequestIdentity;
 
 /** Participant lists and callers for tests (invented pupils only). */
 public final class Lijsten {

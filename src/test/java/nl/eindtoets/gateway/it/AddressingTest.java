@@ -28,7 +28,7 @@ import nl.eindtoets.gateway.client.SigningKey;
 import nl.eindtoets.gateway.client.SigningOptions;
 import nl.eindtoets.gateway.client.VerifiedResponse;
 import nl.eindtoets.gateway.client.WsaHeader;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import org.apache.wss4j.common.WSEncryptionPart;
 import org.apache.wss4j.common.crypto.Merlin;
 import org.apache.wss4j.dom.WSConstants;

@@ -25,7 +25,7 @@ import nl.eindtoets.gateway.client.GatewayResponse;
 import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.SoapFaultInfo;
 import nl.eindtoets.gateway.client.VerifiedResponse;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.store.DatabaseSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -9,7 +9,7 @@ import nl.eindtoets.gateway.client.EindtoetsClient;
 import nl.eindtoets.gateway.client.HttpResult;
 import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.SignedRequest;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import org.junit.jupiter.api.Test;
 
 /** Digikoppeling WS006: only UTF-8 messages are accepted (fault number 0009), refused before they are parsed. */

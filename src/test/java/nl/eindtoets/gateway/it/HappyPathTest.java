@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import nl.eindtoets.gateway.client.GatewayResponse;
 import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.VerifiedResponse;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -11,7 +11,7 @@ import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.SoapFaultInfo;
 import nl.eindtoets.gateway.client.VerifiedResponse;
 import nl.eindtoets.gateway.client.WsaHeader;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 

@@ -24,7 +24,7 @@ import nl.eindtoets.gateway.client.GatewayResponse;
 import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.SignedRequest;
 import nl.eindtoets.gateway.client.VerifiedResponse;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.mandate.MandateFile;
 import nl.eindtoets.gateway.mandate.MutualTlsContext;
 import nl.eindtoets.gateway.mandate.OsrSimulator;

@@ -27,7 +27,7 @@ import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.SignedRequest;
 import nl.eindtoets.gateway.client.SoapFaultInfo;
 import nl.eindtoets.gateway.client.VerifiedResponse;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.xml.SecureXml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,7 +5,7 @@ import nl.eindtoets.gateway.client.GatewayResponse;
 import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.SignedRequest;
 import nl.eindtoets.gateway.client.SigningOptions;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import org.w3c.dom.Document;
 
 /**

@@ -10,7 +10,7 @@ import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.SignedPart;
 import nl.eindtoets.gateway.client.SigningOptions;
 import nl.eindtoets.gateway.client.VerifiedResponse;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -24,7 +24,7 @@ import nl.eindtoets.gateway.cli.GatewayCommand;
 import nl.eindtoets.gateway.client.GatewayResponse;
 import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.VerifiedResponse;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.store.DatabaseSettings;
 import org.w3c.dom.Element;
 import picocli.CommandLine;

@@ -13,7 +13,7 @@ import javax.net.ssl.SSLHandshakeException;
 import nl.eindtoets.gateway.client.EindtoetsClient;
 import nl.eindtoets.gateway.client.GatewayResponse;
 import nl.eindtoets.gateway.client.Operation;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 import org.junit.jupiter.api.Test;
 
 /**

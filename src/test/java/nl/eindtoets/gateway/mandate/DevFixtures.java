@@ -2,8 +2,8 @@ package nl.eindtoets.gateway.mandate;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import nl.eindtoets.gateway.identity.Oin;
-import nl.eindtoets.gateway.identity.RequestIdentity;
+import nl.eindtoets.gateway.request.Oin;
+import nl.eindtoets.gateway.request.RequestIdentity;
 
 /** The development parties of DESIGN.md §5, as the tests use them. */
 final class DevFixtures {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.eindtoets.gateway.client.EindtoetsClient;
 import nl.eindtoets.gateway.client.GatewayResponse;
 import nl.eindtoets.gateway.client.Operation;
-import nl.eindtoets.gateway.identity.Oin;
+import nl.eindtoets.gateway.request.Oin;
 
 /**
  * A load generator: one thread per development school (99AA and 99AB as las-a, 99AC as las-b), each sending
