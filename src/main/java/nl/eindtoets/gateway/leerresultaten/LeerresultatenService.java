@@ -49,13 +49,18 @@ public final class LeerresultatenService {
     }
 
     /**
-     * @throws GatewayFault {@code XsdVersieOngeldig}, {@code OngeldigBericht}, {@code AutorisatieOngeldig},
-     *                      {@code SchoolOnbekend} or {@code TijdelijkNietBeschikbaar}
+     * A request without {@code xsdversie} is answered like one with 2.2.
+     *
+     * @throws GatewayFault {@code XsdVersieOngeldig} (only for an xsdversie that is present), {@code OngeldigBericht},
+     *                      {@code AutorisatieOngeldig}, {@code SchoolOnbekend} or {@code TijdelijkNietBeschikbaar}
      */
     public LeerresultatenAntwoord haal(RequestIdentity identity, LeerresultatenVerzoek verzoek) {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(verzoek, "verzoek");
-        XsdVersie.check(verzoek.xsdversie(), ROOT + "/xsdversie");
+        if (verzoek.xsdversie() != null) {
+            // Optional in the contract: absent is answered as usual, present must be a supported version.
+            XsdVersie.check(verzoek.xsdversie(), ROOT + "/xsdversie");
+        }
         if (!Schooljaar.isValid(verzoek.schooljaar())) {
             throw new GatewayFault(FaultCode.ONGELDIG_BERICHT, "Ongeldige waarde in " + ROOT
                     + "/schooljaar: moet de vorm JJJJ-JJJJ hebben met twee opeenvolgende jaren.");
@@ -119,7 +124,7 @@ public final class LeerresultatenService {
             toetsen.add(t != null ? t : new Toets(code, null, List.of()));
         }
         ResultatenSchool school = new ResultatenSchool(v.schooljaar(), brin, dep,
-                OffsetDateTime.ofInstant(changedAt.get(), ZoneOffset.UTC), v.xsdversie().strip());
+                OffsetDateTime.ofInstant(changedAt.get(), ZoneOffset.UTC), v.xsdversieOrDefault());
         return new LeerresultatenAntwoord.Resultaten(school, afnames, toetsen);
     }
 

@@ -52,7 +52,7 @@ class ContractSchemaTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "deelnemers-99AA.xml", "deelnemers-99AB.xml", "deelnemers-99AC.xml", "deelnemers-99AD.xml",
-        "leerresultaten-99AA.xml", "leerresultaten-antwoord-99AA.xml"})
+        "leerresultaten-99AA.xml", "leerresultaten-99AA-without-xsdversie.xml", "leerresultaten-antwoord-99AA.xml"})
     void acceptsValidSample(String sample) throws IOException {
         assertThat(schemaErrorIn(sample(sample))).isEmpty();
     }
@@ -60,6 +60,30 @@ class ContractSchemaTest {
     @Test
     void acceptsUnsupportedXsdVersieSoTheHandlerCanAnswerXsdVersieOngeldig() throws IOException {
         assertThat(schemaErrorIn(sample("deelnemers-99AA-xsdversie-9.9.xml"))).isEmpty();
+    }
+
+    @Test
+    void acceptsLeerresultatenVerzoekWithoutXsdversieButNotWithAnEmptyOne() throws IOException {
+        String request = sample("leerresultaten-99AA.xml");
+        String withoutXsdversie = request.replaceFirst("\\s*<gw:xsdversie>2\\.2</gw:xsdversie>", "");
+        assertThat(withoutXsdversie).doesNotContain("xsdversie");
+
+        assertThat(schemaErrorIn(withoutXsdversie)).isEmpty();
+        assertThat(schemaErrorIn(withoutXsdversie.replace("</gw:dependancecode>",
+            "</gw:dependancecode><gw:laatstontvangengegevens>2027-05-20T08:00:00</gw:laatstontvangengegevens>")))
+            .isEmpty();
+        assertThat(schemaErrorIn(request.replace("<gw:xsdversie>2.2</gw:xsdversie>", "<gw:xsdversie/>")))
+            .hasValueSatisfying(error -> assertThat(error).contains("minLength"));
+    }
+
+    @Test
+    void stillRequiresXsdversieInTheParticipantList() throws IOException {
+        String withoutXsdversie = sample("deelnemers-99AA.xml")
+            .replaceFirst("\\s*<lg:xsdversie>2\\.2</lg:xsdversie>", "");
+        assertThat(withoutXsdversie).doesNotContain("<lg:xsdversie>");
+
+        assertThat(schemaErrorIn(withoutXsdversie)).hasValueSatisfying(
+            error -> assertThat(error).contains("xsdversie"));
     }
 
     @Test

@@ -81,17 +81,23 @@ final class Bodies {
                 """.formatted(SCHOOLJAAR, brin, aanmaakdatum, xsdversie, brin, leerlingen));
     }
 
-    /** A HaalLeerresultaten body; {@code laatstOntvangen} (xs:dateTime) may be null. */
+    /** A HaalLeerresultaten body with xsdversie 2.2; {@code laatstOntvangen} (xs:dateTime) may be null. */
     static Element leerresultatenVerzoek(String brin, String laatstOntvangen) {
+        return leerresultatenVerzoek(brin, "2.2", laatstOntvangen);
+    }
+
+    /** A HaalLeerresultaten body; a null {@code xsdversie} or {@code laatstOntvangen} leaves the element out. */
+    static Element leerresultatenVerzoek(String brin, String xsdversie, String laatstOntvangen) {
         return parse("""
                 <gw:leerresultaten_verzoek xmlns:gw="urn:eindtoets-gateway:1">
                   <gw:schooljaar>%s</gw:schooljaar>
                   <gw:brincode>%s</gw:brincode>
                   <gw:dependancecode>00</gw:dependancecode>
-                  <gw:xsdversie>2.2</gw:xsdversie>
-                %s</gw:leerresultaten_verzoek>
-                """.formatted(SCHOOLJAAR, brin, laatstOntvangen == null ? ""
-                : "  <gw:laatstontvangengegevens>" + laatstOntvangen + "</gw:laatstontvangengegevens>\n"));
+                %s%s</gw:leerresultaten_verzoek>
+                """.formatted(SCHOOLJAAR, brin,
+                xsdversie == null ? "" : "  <gw:xsdversie>" + xsdversie + "</gw:xsdversie>\n",
+                laatstOntvangen == null ? ""
+                        : "  <gw:laatstontvangengegevens>" + laatstOntvangen + "</gw:laatstontvangengegevens>\n"));
     }
 
     private static Element parse(String xml) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.eindtoets.gateway.backoffice.Json;
 import nl.eindtoets.gateway.client.GatewayResponse;
+import nl.eindtoets.gateway.client.SoapFaultInfo;
 import nl.eindtoets.gateway.client.VerifiedResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +24,9 @@ import org.w3c.dom.Node;
 /**
  * Results the supplier imports through the back office API are what HaalLeerresultaten serves over the real gateway
  * (signed SOAP over mutual TLS), in the UWLR results shape; a LAS that sends the answer's time back gets
- * {@code geenwijzigingen}; a refused results file changes nothing. One gateway on an H2 file for the class, a
- * school of its own per test, pupils delivered through BrengDeelnemers first.
+ * {@code geenwijzigingen}; a refused results file changes nothing; {@code xsdversie} may be left out of the request,
+ * but a value that is present must be supported. One gateway on an H2 file for the class, a school of its own per
+ * test, pupils delivered through BrengDeelnemers first.
  */
 class ResultsEndToEndTest {
 
@@ -35,14 +37,17 @@ class ResultsEndToEndTest {
     private static final String CSV_IMPORT = "97AB";
     private static final String NO_RESULTS = "97AC";
     private static final String BAD_FILE = "97AD";
+    /** The development school of the samples, asked for its results without xsdversie. */
+    private static final String NO_XSDVERSIE = "99AA";
 
     private static StoreGateway store;
 
     @BeforeAll
     static void startGateway(@TempDir Path dir) throws Exception {
-        store = StoreGateway.start(dir, StoreGateway.h2(dir), List.of(JSON_IMPORT, CSV_IMPORT, NO_RESULTS, BAD_FILE));
-        store.registerOpen(JSON_IMPORT, CSV_IMPORT, NO_RESULTS, BAD_FILE);
-        for (String brin : List.of(JSON_IMPORT, CSV_IMPORT, NO_RESULTS, BAD_FILE)) {
+        List<String> schools = List.of(JSON_IMPORT, CSV_IMPORT, NO_RESULTS, BAD_FILE, NO_XSDVERSIE);
+        store = StoreGateway.start(dir, StoreGateway.h2(dir), schools);
+        store.registerOpen(schools.toArray(String[]::new));
+        for (String brin : schools) {
             store.deliver(brin, deelnemers(brin, "2026-11-20T09:00:00", pupils(brin, 1, 3)));
         }
     }
@@ -136,6 +141,40 @@ class ResultsEndToEndTest {
         String since = text(child(before, "school"), "aanmaakdatum");
         assertThat(childNames(answer(store.haal(BAD_FILE, leerresultatenVerzoek(BAD_FILE, since)))))
                 .containsExactly("geenwijzigingen");
+    }
+
+    @Test
+    void requestWithoutXsdversieIsAnsweredWithTheResultsAndXsdversie22() throws Exception {
+        String pupil = pupils(NO_XSDVERSIE, 2, 1).get(0).key();
+        HttpResponse<String> imported = store.post("/api/results", "text/csv", """
+                brincode,schooljaar,leerlingid,toetscode,toetsonderdeelcode,afnamedatum,score,infourl
+                %1$s,2026-2027,%2$s,EINDTOETS-2027,,2027-04-20,207,
+                %1$s,2026-2027,%2$s,EINDTOETS-2027,REKENEN,2027-04-20,39,
+                """.formatted(NO_XSDVERSIE, pupil));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        Element request = leerresultatenVerzoek(NO_XSDVERSIE, null, null);
+        assertThat(request.getElementsByTagNameNS(GW, "xsdversie").getLength()).as("xsdversie in the request").isZero();
+
+        Element answer = answer(store.haal(NO_XSDVERSIE, request));
+
+        assertThat(childNames(answer)).containsExactly("school", "toetsafnames", "toetsen");
+        Element school = child(answer, "school");
+        assertThat(text(school, "brincode")).isEqualTo(NO_XSDVERSIE);
+        assertThat(text(school, "xsdversie")).as("the UWLR version of the answer's shape").isEqualTo("2.2");
+        assertThat(scores(answer, pupil)).containsExactlyInAnyOrder("EINDTOETS-2027/-/207",
+                "EINDTOETS-2027/REKENEN/39");
+
+        Element again = answer(store.haal(NO_XSDVERSIE,
+                leerresultatenVerzoek(NO_XSDVERSIE, null, text(school, "aanmaakdatum"))));
+        assertThat(childNames(again)).containsExactly("geenwijzigingen");
+    }
+
+    @Test
+    void requestWithAnUnsupportedXsdversieIsStillRefusedWithXsdVersieOngeldig() throws Exception {
+        GatewayResponse response = store.haal(NO_XSDVERSIE, leerresultatenVerzoek(NO_XSDVERSIE, "9.9", null));
+
+        SoapFaultInfo fault = Faults.assertFault(response, Faults.soap("Client.XsdVersieOngeldig"), null, true);
+        assertThat(fault.faultString()).contains("xsdversie");
     }
 
     /** The verified {@code gw:leerresultaten_antwoord}. */

@@ -62,6 +62,26 @@ class LeerresultatenMapperTest {
     }
 
     @Test
+    void mapsARequestWithoutXsdversieToNoVersionAndAnAnswerOf22ToASchemaValidSchoolBlock() throws Exception {
+        var wire = new nl.eindtoets.gateway.contract.LeerresultatenVerzoek();
+        wire.setSchooljaar("2026-2027");
+        wire.setBrincode("99AA");
+        wire.setDependancecode("00");
+
+        nl.eindtoets.gateway.leerresultaten.LeerresultatenVerzoek verzoek = LeerresultatenMapper.toDomain(wire);
+
+        assertThat(verzoek.xsdversie()).isNull();
+        assertThat(verzoek.laatstOntvangen()).isNull();
+        assertThat(verzoek.xsdversieOrDefault()).isEqualTo("2.2");
+        Resultaten domain = new Resultaten(new ResultatenSchool("2026-2027", "99AA", "00", CHANGED,
+                verzoek.xsdversieOrDefault()), List.of(new Toetsafname("99AA-lln-0001", null, List.of(
+                        new Resultaat("r1", LocalDate.of(2027, 4, 20), "EINDTOETS-2027", null, 212, null)))),
+                List.of(new Toets("EINDTOETS-2027", "Eindtoets PO 2027", List.of())));
+        assertThat(marshalValid(LeerresultatenMapper.toJaxb(domain)))
+                .containsPattern("<(\\w+:)?xsdversie>2\\.2</(\\w+:)?xsdversie>");
+    }
+
+    @Test
     void mapsTheEmptyAnswersToSchemaValidElements() throws Exception {
         assertThat(marshalValid(LeerresultatenMapper.toJaxb(new LeerresultatenAntwoord.GeenWijzigingen())))
                 .contains("geenwijzigingen");

@@ -178,6 +178,55 @@ class LeerresultatenServiceTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void answersARequestWithoutXsdversieAndReports22InTheSchoolBlock(Engine engine) {
+        start(engine);
+        LeerresultatenVerzoek zonder = new LeerresultatenVerzoek(SCHOOLJAAR, "99AA", "00", null, null);
+        assertThat(service.haal(caller("99AA"), zonder)).isInstanceOf(LeerresultatenAntwoord.GeenGegevens.class);
+        new DeelnemersService(db, clock).bring(caller("99AA"), digest("1"), lijst("99AA", "a", 2, NOV_15));
+        imports.run(List.of(row(1, "a-0", null, null, "212"), row(2, "a-1", null, null, "198")).iterator(), "test");
+
+        Resultaten r = (Resultaten) service.haal(caller("99AA"), zonder);
+
+        assertThat(r.school().xsdversie()).isEqualTo("2.2");
+        assertThat(r.school().brincode()).isEqualTo("99AA");
+        assertThat(r.toetsafnames()).extracting(LeerresultatenAntwoord.Toetsafname::leerlingid)
+                .containsExactlyInAnyOrder("a-0", "a-1");
+        assertThat(service.haal(caller("99AA"), new LeerresultatenVerzoek(SCHOOLJAAR, "99AA", "00", null,
+                r.school().aanmaakdatum()))).isInstanceOf(LeerresultatenAntwoord.GeenWijzigingen.class);
+        // A version that is present is echoed (stripped), as before.
+        Resultaten v23 = (Resultaten) service.haal(caller("99AA"),
+                new LeerresultatenVerzoek(SCHOOLJAAR, "99AA", "00", " 2.3 ", null));
+        assertThat(v23.school().xsdversie()).isEqualTo("2.3");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void withoutXsdversieTheOtherChecksStillDecide(Engine engine) {
+        start(engine);
+
+        assertThat(faultOf(() -> service.haal(caller("99AD"),
+                new LeerresultatenVerzoek(SCHOOLJAAR, "99AD", "00", null, null)))).isEqualTo(FaultCode.SCHOOL_ONBEKEND);
+        assertThat(faultOf(() -> service.haal(caller("99AA"),
+                new LeerresultatenVerzoek(SCHOOLJAAR, "99AB", "00", null, null))))
+                .isEqualTo(FaultCode.AUTORISATIE_ONGELDIG);
+        assertThat(faultOf(() -> service.haal(caller("99AA"),
+                new LeerresultatenVerzoek("2026-2028", "99AA", "00", null, null)))).isEqualTo(FaultCode.ONGELDIG_BERICHT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void refusesAnXsdversieThatIsPresentButNotSupported(Engine engine) {
+        start(engine);
+
+        for (String unsupported : List.of("9.9", "2.1", "", " ")) {
+            assertThat(faultOf(() -> service.haal(caller("99AA"),
+                    new LeerresultatenVerzoek(SCHOOLJAAR, "99AA", "00", unsupported, null))))
+                    .as("xsdversie '%s'", unsupported).isEqualTo(FaultCode.XSD_VERSIE_ONGELDIG);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void refusesUnsupportedXsdVersionAndUnknownSchool(Engine engine) {
         start(engine);
 
