@@ -152,6 +152,37 @@ class AddressingTest {
     }
 
     /** A signed fault with this code, and no handler ran since this test started. */
+    /**
+     * A request in the WS-Addressing 2004/08 namespace has none of the required WS-Addressing 1.0 headers. Its fault
+     * cannot be signed (the answer would carry 2004/08 headers, and the profile signs the 1.0 Action, MessageID and
+     * RelatesTo), so it goes out unsigned, with HTTP 500 and the addressing code: never an empty answer.
+     */
+    @Test
+    void answersARequestInTheWsAddressing200408NamespaceWithAnUnsignedFault() throws Exception {
+        Document envelope = las.envelope(OP, SCHOOL, Samples.body("deelnemers-99AA")).build();
+        toAddressing200408(envelope.getDocumentElement());
+        SignedRequest signed = las.signer().sign(envelope);
+
+        Exchange exchange = las.exchange(OP, signed);
+
+        assertThat(exchange.http().status()).as("HTTP status").isEqualTo(500);
+        assertFault(Faults.unsignedAnswer(exchange.http()), HEADER_REQUIRED, "0005", false);
+        assertThat(gateway.handlers().invocations()).isEqualTo(handlerCountBefore);
+    }
+
+    private static void toAddressing200408(Element element) {
+        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                Element renamed = Namespaces.WSA.equals(e.getNamespaceURI())
+                        ? (Element) e.getOwnerDocument().renameNode(e, "http://schemas.xmlsoap.org/ws/2004/08/addressing",
+                        "wsa4:" + e.getLocalName())
+                        : e;
+                toAddressing200408(renamed);
+                n = renamed;
+            }
+        }
+    }
+
     private void assertRefused(GatewayResponse response, QName code, String digikoppeling) {
         assertFault(response, code, digikoppeling, true);
         assertThat(gateway.handlers().invocations()).as("handler invocations after a refusal")

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import nl.eindtoets.gateway.app.Gateway;
+import nl.eindtoets.gateway.chain.AnswerSigner;
 import nl.eindtoets.gateway.client.EindtoetsClient;
 import nl.eindtoets.gateway.client.GatewayHttpClient;
 import nl.eindtoets.gateway.client.KeystoreCredentials;
@@ -28,6 +30,10 @@ public final class RunningGateway {
     private final URI baseUrl;
 
     private RunningGateway(Map<String, String> overrides) {
+        this(overrides, UnaryOperator.identity());
+    }
+
+    private RunningGateway(Map<String, String> overrides, UnaryOperator<AnswerSigner> signer) {
         int port = FreePort.find();
         Map<String, String> settings = new HashMap<>();
         settings.put("server.port", String.valueOf(port));
@@ -37,7 +43,7 @@ public final class RunningGateway {
         settings.put("ops.port", "0");
         settings.putAll(overrides);
         this.handlers = new CountingHandlers();
-        this.gateway = Gateway.start(GatewayConfig.defaults(settings), handlers::wrap);
+        this.gateway = Gateway.start(GatewayConfig.defaults(settings), new Gateway.Decorations(handlers::wrap, signer));
         this.baseUrl = URI.create("https://localhost:" + port);
     }
 
@@ -56,6 +62,11 @@ public final class RunningGateway {
      */
     public static RunningGateway start(Map<String, String> overrides) {
         return new RunningGateway(overrides);
+    }
+
+    /** A gateway of its own whose answer signer is wrapped by {@code signer}; the caller closes it. */
+    public static RunningGateway startWithSigner(UnaryOperator<AnswerSigner> signer) {
+        return new RunningGateway(Map.of(), signer);
     }
 
     /**

@@ -83,6 +83,21 @@ class TamperingTest {
     }
 
     @Test
+    void refusalOfAMisplacedBodyRelatesToTheRequestAndCarriesTheFaultAction() throws Exception {
+        hideInHeader(signedBody, AUTORISATIE_NS, "aut:autorisatie");
+        insertForgedBody(false);
+
+        var exchange = withoutHandlerCall(gateway, () -> gateway.client("las-a")
+                .exchange(Requests.OPERATION, signed, SecureXml.toBytes(wire)));
+
+        assertWsSecurityFault(gateway.client("las-a").verify(exchange), "FailedCheck");
+        Document answer = SecureXml.parse(exchange.http().body());
+        assertThat(wsaHeader(answer, "RelatesTo")).isEqualTo(signed.messageId());
+        assertThat(wsaHeader(answer, "Action")).isEqualTo(Namespaces.WSA + "/soap/fault");
+        assertThat(wsaHeader(answer, "MessageID")).isNotBlank().isNotEqualTo(signed.messageId());
+    }
+
+    @Test
     void refusesNewBodyCarryingTheIdOfTheSignedBodyHiddenInAHeader() throws Exception {
         hideInHeader(signedBody, AUTORISATIE_NS, "aut:autorisatie");
         insertForgedBody(true);
@@ -145,6 +160,11 @@ class TamperingTest {
         hideInHeader(signedMessageId, AUTORISATIE_NS, "aut:autorisatie");
 
         assertRefusedWith("FailedCheck");
+    }
+
+    private static String wsaHeader(Document answer, String localName) {
+        var list = answer.getElementsByTagNameNS(Namespaces.WSA, localName);
+        return list.getLength() == 0 ? null : list.item(0).getTextContent().strip();
     }
 
     private void appendText(Element parent, String qualifiedName, String text) {
