@@ -22,8 +22,8 @@ import nl.eindtoets.gateway.client.RequestSigner;
 import nl.eindtoets.gateway.client.ResponseVerifier;
 import nl.eindtoets.gateway.client.SigningKey;
 import nl.eindtoets.gateway.client.TruststoreFile;
-import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.request.CertificateOin;
+import nl.eindtoets.gateway.request.Oin;
 
 /**
  * Runs the benchmark of docs/performance.md: starts the baseline and the gateway in their own JVMs, then for every

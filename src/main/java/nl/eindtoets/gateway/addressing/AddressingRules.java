@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import nl.eindtoets.gateway.request.AddressingHeaders;
 import nl.eindtoets.gateway.request.GatewayFault;
-import nl.eindtoets.gateway.request.Refusal;
 import nl.eindtoets.gateway.request.Refusal.AddressingFault;
+import nl.eindtoets.gateway.request.Refusal;
 
 /**
  * The Digikoppeling WUS addressing rules (WA001, WS002, WS008) for requests, free of SOAP types: To, Action and

@@ -1,9 +1,9 @@
 package nl.eindtoets.gateway.chain;
 
+import nl.eindtoets.gateway.edge.Correlation;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
-import nl.eindtoets.gateway.edge.Correlation;
 import org.slf4j.MDC;
 
 /**

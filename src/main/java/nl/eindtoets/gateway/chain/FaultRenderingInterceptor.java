@@ -1,7 +1,7 @@
 package nl.eindtoets.gateway.chain;
 
-import nl.eindtoets.gateway.request.GatewayRequest;
 import nl.eindtoets.gateway.request.FaultCode;
+import nl.eindtoets.gateway.request.GatewayRequest;
 import nl.eindtoets.gateway.request.Refusal;
 import nl.eindtoets.gateway.request.RequestIdentity;
 import org.apache.cxf.binding.soap.SoapFault;

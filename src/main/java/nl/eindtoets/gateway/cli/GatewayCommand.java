@@ -1,7 +1,7 @@
 package nl.eindtoets.gateway.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of the runnable jar: one sub-command per task an operator or integrator performs. */
 @Command(name = "eindtoets-gateway", mixinStandardHelpOptions = true,

@@ -9,7 +9,7 @@ import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.store.Schooljaar;
 
 /**
- * The eindtoets profile on top of the schema (DESIGN.md §2, DOMAIN.md R6). The schema already refuses BSN, address
+ * The eindtoets profile on top of the schema (wsdl/xsd and docs/conformance.md). The schema already refuses BSN, address
  * and contact fields; these rules need the whole list or are stricter than the UWLR types. The first violation is
  * refused with {@code Client.OngeldigBericht} naming the element path, never its value: values are pupil data.
  */

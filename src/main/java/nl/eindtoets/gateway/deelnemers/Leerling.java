@@ -3,7 +3,7 @@ package nl.eindtoets.gateway.deelnemers;
 import java.time.LocalDate;
 
 /**
- * One participant. Only the fields the eindtoets needs (DOMAIN.md §1.5): no BSN, address or full first names.
+ * One participant. Only the fields the eindtoets needs: no BSN, address or full first names.
  *
  * @param key        the LAS-key ({@code @key})
  * @param eckid      the ECK-iD ({@code @eckid}), null when the pupil has none

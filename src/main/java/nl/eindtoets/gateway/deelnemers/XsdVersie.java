@@ -4,7 +4,7 @@ import java.util.Set;
 import nl.eindtoets.gateway.request.FaultCode;
 import nl.eindtoets.gateway.request.GatewayFault;
 
-/** The UWLR schema versions the gateway speaks (DESIGN.md §2). */
+/** The UWLR schema versions the gateway speaks (2.2 and 2.3). */
 public final class XsdVersie {
 
     public static final Set<String> SUPPORTED = Set.of("2.2", "2.3");

@@ -34,7 +34,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Issues the certificates of the development PKI with the extensions of the PKIoverheid private services
- * hierarchy (DOMAIN.md §4.2, §4.4): RSA 2048 keys, SHA256withRSA, unpredictable 128-bit serial numbers.
+ * hierarchy (private root, domain CA, TSP CA, end entity): RSA 2048 keys, SHA256withRSA, unpredictable 128-bit serial numbers.
  */
 public final class CertificateIssuer {
 

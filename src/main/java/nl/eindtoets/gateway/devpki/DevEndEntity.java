@@ -3,7 +3,7 @@ package nl.eindtoets.gateway.devpki;
 import java.util.List;
 
 /**
- * The end entities of certs-dev/ (DESIGN.md §5): each becomes {@code <fileName>.p12} with a key entry named
+ * The end entities of certs-dev/ (certs-dev/README.md): each becomes {@code <fileName>.p12} with a key entry named
  * {@code fileName}, plus {@code <fileName>.crt} and {@code <fileName>.key}. The negative cases are what a verifier
  * must refuse.
  */

@@ -19,7 +19,7 @@ import java.util.Map;
 import org.bouncycastle.asn1.x509.CRLReason;
 
 /**
- * Lays out the development PKI (DESIGN.md §5, DOMAIN.md §4.4) in a directory: a four-level PKIoverheid look-alike
+ * Lays out the development PKI (certs-dev/README.md) in a directory: a four-level PKIoverheid look-alike
  * (root, domain CA, TSP CA, end entities), a separate untrusted root, keystores, truststore, CRLs and PEM copies.
  * Every run makes new keys, so every file changes.
  */

@@ -5,7 +5,7 @@ import java.util.Map;
 /** The README.md written next to the generated files, so the directory explains itself. */
 final class DevPkiReadme {
 
-    /** Development mandates for "Logistiek Proces Eindtoets PO" (DESIGN.md §5); informative only. */
+    /** Development mandates for "Logistiek Proces Eindtoets PO"; informative only. */
     private static final Map<DevEndEntity, String> MANDATES = Map.of(
             DevEndEntity.LAS_A, "99AA, 99AB",
             DevEndEntity.LAS_B, "99AC; an ended mandate for 99AA",

@@ -5,15 +5,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import nl.eindtoets.gateway.request.CertificateOin;
 import nl.eindtoets.gateway.request.FaultCode;
 import nl.eindtoets.gateway.request.GatewayFault;
-import nl.eindtoets.gateway.request.Oin;
-import nl.eindtoets.gateway.request.CertificateOin;
 import nl.eindtoets.gateway.request.GatewayRequest;
+import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.request.Stage;
 
 /**
- * A token bucket per LAS organisation (the OIN of the TLS client certificate, which step 3 later requires to be the
+ * A token bucket per LAS organisation (the OIN of the TLS client certificate, which the identity stage later requires to be the
  * signer's): one busy LAS gets {@code Server.TijdelijkNietBeschikbaar} (0051) while others proceed. Applied on arrival,
  * before any signature work is spent on the request.
  */

@@ -4,14 +4,13 @@ import java.security.cert.X509Certificate;
 import java.util.Optional;
 import nl.eindtoets.gateway.addressing.AddressingRules;
 import nl.eindtoets.gateway.request.CertificateOin;
-import nl.eindtoets.gateway.request.Oin;
-import nl.eindtoets.gateway.request.RequestIdentity;
 import nl.eindtoets.gateway.request.FaultCode;
 import nl.eindtoets.gateway.request.GatewayFault;
-import nl.eindtoets.gateway.request.CertificateOin;
+import nl.eindtoets.gateway.request.Oin;
+import nl.eindtoets.gateway.request.RequestIdentity;
 
 /**
- * Step 3 of the chain, free of transport types: the signer is the TLS client (same OIN in both certificates), and
+ * The rule of the identity stage, free of transport types: the signer is the TLS client (same OIN in both certificates), and
  * the school it acts for ({@code wsa:From ?oin=}) is a school OIN whose BRIN is the one the body is about.
  */
 public final class IdentityResolver {

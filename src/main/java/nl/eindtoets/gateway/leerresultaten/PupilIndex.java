@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import nl.eindtoets.gateway.deelnemers.Leerling;
 
-/** Finds a pupil of a school's current list: on ECK-iD first, on LAS-key second (DOMAIN.md R12). */
+/** Finds a pupil of a school's current list: on ECK-iD first, on LAS-key second, as results are matched to participants. */
 final class PupilIndex {
 
     private final Map<String, Leerling> byEckid = new HashMap<>();

@@ -33,7 +33,7 @@ import nl.eindtoets.gateway.store.Schooljaar;
  * current list, known test and test part, date, score), and the file is stored in one transaction only when no
  * row has a problem. The rows are read as a stream and written as they pass, so a large file is never held in
  * memory; a problem anywhere rolls the whole file back. An import replaces all earlier results of the pupils it
- * names (standlevering per pupil, DOMAIN.md R7).
+ * names (standlevering per pupil: a later result replaces the earlier one).
  */
 public final class ResultImport {
 

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import nl.eindtoets.gateway.mandate.MandateDecision.Outcome;
+import nl.eindtoets.gateway.mandate.MandateDecision.Source;
 import nl.eindtoets.gateway.request.FaultCode;
 import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.request.GatewayRequest;
 import nl.eindtoets.gateway.request.RequestIdentity;
 import nl.eindtoets.gateway.request.Stage;
-import nl.eindtoets.gateway.mandate.MandateDecision.Outcome;
-import nl.eindtoets.gateway.mandate.MandateDecision.Source;
 
 /**
  * The mandate stage: the signer must hold the school's mandate for the service today. Returns when it does;

@@ -29,7 +29,7 @@ import nl.eindtoets.gateway.request.Oin;
  */
 public final class MandateFile {
 
-    /** The development mandates of DESIGN.md §5, used when no file is configured. */
+    /** The development mandates (certs-dev/README.md), used when no file is configured. */
     public static final String DEV_RESOURCE = "/mandates-dev.json";
 
     private static final Set<String> FIELDS =

@@ -1,9 +1,9 @@
 package nl.eindtoets.gateway.request;
 
 /**
- * The functional fault codes of the wire contract (DESIGN.md §2). Each has a SOAP 1.1 faultcode local name (in the
+ * The functional fault codes of the wire contract (README, "Faults"). Each has a SOAP 1.1 faultcode local name (in the
  * envelope namespace), a default Digikoppeling fault number and a Dutch text for {@code faultstring} that never
- * contains personal data. WS-Security and WS-Addressing faults use their own namespaces; see the soap package.
+ * contains personal data. WS-Security and WS-Addressing faults use their own namespaces; see {@link Refusal}.
  */
 public enum FaultCode {
     AUTORISATIE_ONGELDIG("Client.AutorisatieOngeldig", "0002", "Afzender is niet geautoriseerd voor deze school."),

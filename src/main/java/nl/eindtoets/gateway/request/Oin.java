@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Organisatie-identificatienummer: 20 characters, digits and upper-case letters (DOMAIN.md §6).
+ * Organisatie-identificatienummer: 20 characters, digits and upper-case letters, as registered by Logius.
  * A school OIN is {@code 00000007000} + BRIN4 + {@code 00000}.
  */
 public record Oin(String value) {

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The development fixture schools (DESIGN.md §5): 99AA, 99AB and 99AC registered for 2026-2027 with a window open
+ * The development fixture schools (certs-dev/README.md): 99AA, 99AB and 99AC registered for 2026-2027 with a window open
  * from 1 September 2026 to 31 July 2027, so a newcomer's first delivery is accepted. 99AD stays unregistered.
  */
 public final class DevelopmentData {

@@ -4,9 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.mandate.MandateDecision;
 import nl.eindtoets.gateway.mandate.MandateDecisionLog;
+import nl.eindtoets.gateway.request.Oin;
 
 /** Keeps OSR mandate decisions in table {@code mandate_decision}, next to the request audit. */
 public final class JdbcMandateDecisionLog implements MandateDecisionLog {

@@ -1,6 +1,5 @@
 package nl.eindtoets.gateway.store;
 
-import nl.eindtoets.gateway.security.ReplayGuard;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import nl.eindtoets.gateway.security.ReplayGuard;
 import nl.eindtoets.gateway.store.Database;
 import nl.eindtoets.gateway.store.Jdbc;
 import nl.eindtoets.gateway.store.StoreException;

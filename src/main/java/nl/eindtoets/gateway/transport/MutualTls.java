@@ -11,7 +11,7 @@ import org.apache.cxf.configuration.jsse.TLSServerParameters;
 import org.apache.cxf.configuration.security.ClientAuthentication;
 
 /**
- * Step 1 of the chain: TLS 1.2 or 1.3 only (Digikoppeling WT001-WT003), the gateway's current certificate
+ * The first check a request meets: TLS 1.2 or 1.3 only (Digikoppeling WT001-WT003), the gateway's current certificate
  * ({@link GatewayKey}, replaceable while running), and a client certificate that is required and judged by
  * {@link ClientCertificateTrustManager} against the current trust material.
  */

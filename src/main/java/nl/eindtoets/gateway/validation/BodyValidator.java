@@ -14,7 +14,7 @@ import org.xml.sax.SAXNotRecognizedException;
 import org.xml.sax.SAXNotSupportedException;
 
 /**
- * Step 5: the body payload must be valid under the contract schema. The fault names the offending element by its
+ * The schema stage's check: the body payload must be valid under the contract schema. The fault names the offending element by its
  * path (element names and positions only, never values, so no personal data reaches the peer or the log).
  */
 public final class BodyValidator {

@@ -1,8 +1,6 @@
 package nl.eindtoets.gateway.client;
 
 import static nl.eindtoets.gateway.client.Namespaces.DS;
-import static nl.eindtoets.gateway.client.Namespaces.SOAP11;
-import static nl.eindtoets.gateway.client.Namespaces.WSA;
 import static nl.eindtoets.gateway.client.Namespaces.WSSE;
 import static nl.eindtoets.gateway.client.Namespaces.WSU;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,9 +14,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.request.CertificateOin;
+import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.xml.SecureXml;
 import org.apache.wss4j.common.crypto.Merlin;
 import org.apache.wss4j.common.ext.WSSecurityException;

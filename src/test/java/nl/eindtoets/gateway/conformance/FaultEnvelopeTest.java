@@ -8,14 +8,14 @@ import nl.eindtoets.gateway.client.HttpResult;
 import nl.eindtoets.gateway.client.Namespaces;
 import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.SignedRequest;
-import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.it.RunningGateway;
 import nl.eindtoets.gateway.it.Samples;
+import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.xml.SecureXml;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
-/** Fault envelope rules of DESIGN.md §2: the WS-Addressing fault Action, and no signature after a WS-Security failure. */
+/** Fault envelope rules of the contract (README, "Faults"): the WS-Addressing fault Action, and no signature after a WS-Security failure. */
 class FaultEnvelopeTest {
 
     private final RunningGateway gateway = RunningGateway.shared();

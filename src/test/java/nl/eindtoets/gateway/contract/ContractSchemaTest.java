@@ -28,7 +28,7 @@ import org.xml.sax.SAXException;
 
 /**
  * The contract in wsdl/: the schemas accept the sample messages, refuse what the eindtoets profile forbids, and the
- * WSDLs declare the WS-Addressing actions of DESIGN.md §2.
+ * WSDLs declare the WS-Addressing actions of the contract.
  */
 class ContractSchemaTest {
 

@@ -20,8 +20,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
-import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.request.CertificateOin;
+import nl.eindtoets.gateway.request.Oin;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1String;
@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The promises certs-dev makes (DESIGN.md §5): checked against the committed fixtures and against a fresh run of
+ * The promises certs-dev makes (certs-dev/README.md): checked against the committed fixtures and against a fresh run of
  * the generator, so both the files and the code that makes them keep them.
  */
 abstract class DevPkiFixtureContract {

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.request.RequestIdentity;
 
-/** The development parties of DESIGN.md §5, as the tests use them. */
+/** The development parties of certs-dev/README.md, as the tests use them. */
 final class DevFixtures {
 
     static final String NAMESPACE = "urn:dev:osr:logistiek-proces-eindtoets-po";

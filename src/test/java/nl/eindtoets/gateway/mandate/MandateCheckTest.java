@@ -10,11 +10,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import nl.eindtoets.gateway.mandate.MandateDecision.Outcome;
+import nl.eindtoets.gateway.mandate.MandateDecision.Source;
 import nl.eindtoets.gateway.request.FaultCode;
 import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.request.RequestIdentity;
-import nl.eindtoets.gateway.mandate.MandateDecision.Outcome;
-import nl.eindtoets.gateway.mandate.MandateDecision.Source;
 import org.junit.jupiter.api.Test;
 
 class MandateCheckTest {

@@ -11,10 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import nl.eindtoets.gateway.mandate.MandateDecision.Outcome;
 import nl.eindtoets.gateway.request.FaultCode;
 import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.request.Oin;
-import nl.eindtoets.gateway.mandate.MandateDecision.Outcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The development mandates of DESIGN.md §5 give the same decisions whichever register answers: the embedded file,
+ * The development mandates (certs-dev/README.md) give the same decisions whichever register answers: the embedded file,
  * or the OSR client talking HTTPS to the simulator serving that file. Each case goes through the cache and the
  * mandate check, as the gateway uses them.
  */

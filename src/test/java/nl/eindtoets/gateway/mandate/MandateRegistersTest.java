@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import nl.eindtoets.gateway.config.GatewayConfig;
-import nl.eindtoets.gateway.request.FaultCode;
-import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.mandate.MandateDecision.Source;
 import nl.eindtoets.gateway.mandate.MandateSettings.RegisterKind;
+import nl.eindtoets.gateway.request.FaultCode;
+import nl.eindtoets.gateway.request.GatewayFault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

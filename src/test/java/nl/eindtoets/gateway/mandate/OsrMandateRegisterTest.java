@@ -23,10 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import nl.eindtoets.gateway.request.FaultCode;
-import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.mandate.MandateDecision.Outcome;
 import nl.eindtoets.gateway.mandate.MandateDecision.Source;
+import nl.eindtoets.gateway.request.FaultCode;
+import nl.eindtoets.gateway.request.GatewayFault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

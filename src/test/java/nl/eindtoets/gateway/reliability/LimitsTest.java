@@ -25,8 +25,8 @@ import nl.eindtoets.gateway.client.Exchange;
 import nl.eindtoets.gateway.client.GatewayResponse;
 import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.SoapFaultInfo;
-import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.it.Samples;
+import nl.eindtoets.gateway.request.Oin;
 import org.junit.jupiter.api.Test;
 
 /**

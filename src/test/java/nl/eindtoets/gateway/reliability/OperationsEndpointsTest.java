@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import nl.eindtoets.gateway.client.Operation;
-import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.it.Samples;
+import nl.eindtoets.gateway.request.Oin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -18,8 +18,8 @@ import nl.eindtoets.gateway.client.GatewayResponse;
 import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.ResponseVerificationException;
 import nl.eindtoets.gateway.devpki.Validity;
-import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.it.Samples;
+import nl.eindtoets.gateway.request.Oin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

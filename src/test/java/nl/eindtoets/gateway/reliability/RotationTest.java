@@ -22,8 +22,8 @@ import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.VerifiedResponse;
 import nl.eindtoets.gateway.devpki.DevEndEntity;
 import nl.eindtoets.gateway.devpki.IssuedCertificate;
-import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.it.Samples;
+import nl.eindtoets.gateway.request.Oin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
