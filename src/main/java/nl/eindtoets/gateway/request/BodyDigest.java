@@ -16,6 +16,11 @@ import org.w3c.dom.Element;
  */
 public final class BodyDigest {
 
+    static {
+        // Santuario's canonicalizers are registered by Init; a digest must not depend on WSS4J having run first.
+        org.apache.xml.security.Init.init();
+    }
+
     private BodyDigest() {
     }
 

@@ -14,6 +14,8 @@ import nl.eindtoets.gateway.mandate.MandateDecision.Outcome;
 import nl.eindtoets.gateway.mandate.MandateDecision.Source;
 import nl.eindtoets.gateway.request.FaultCode;
 import nl.eindtoets.gateway.request.GatewayFault;
+import nl.eindtoets.gateway.request.GatewayRequest;
+import nl.eindtoets.gateway.request.RequestFixtures;
 import nl.eindtoets.gateway.request.RequestIdentity;
 import org.junit.jupiter.api.Test;
 
@@ -103,5 +105,35 @@ class MandateCheckTest {
         assertThatThrownBy(() -> check(broken).check(identity(LAS_A, "99AA")))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(log.last().outcome()).isEqualTo(Outcome.UNAVAILABLE);
+    }
+
+    @Test
+    void asAStageMarksAMandatedRequestAuthorised() {
+        GatewayRequest request = RequestFixtures.identified("99AA");
+
+        embeddedWithCache().apply(request);
+
+        assertThat(request.isAuthorised()).isTrue();
+        assertThat(log.last().outcome()).isEqualTo(Outcome.GRANTED);
+    }
+
+    @Test
+    void asAStageLeavesARequestWithoutMandateUnauthorised() {
+        GatewayRequest request = RequestFixtures.identified("99AC");
+
+        assertThatThrownBy(() -> embeddedWithCache().apply(request)).isInstanceOfSatisfying(GatewayFault.class,
+                f -> assertThat(f.code()).isEqualTo(FaultCode.AUTORISATIE_ONGELDIG));
+        assertThat(request.isAuthorised()).isFalse();
+    }
+
+    @Test
+    void asAStageAsksNoRegisterForARequestThatWasNotIdentified() {
+        ScriptedRegister register = new ScriptedRegister(q -> MandateAnswer.granted(null, Source.OSR));
+        GatewayRequest request = RequestFixtures.passedWsSecurity(
+                RequestFixtures.envelope("", RequestFixtures.leerresultatenVerzoek("99AA")), "las-a");
+
+        assertThatThrownBy(() -> check(register).apply(request)).isInstanceOf(IllegalStateException.class);
+        assertThat(register.calls).hasValue(0);
+        assertThat(request.isAuthorised()).isFalse();
     }
 }
