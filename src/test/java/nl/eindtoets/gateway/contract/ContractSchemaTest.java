@@ -8,7 +8,9 @@ import java.io.StringReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.xml.XMLConstants;
@@ -17,6 +19,13 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.ws.policy.PolicyBuilder;
+import org.apache.neethi.Assertion;
+import org.apache.neethi.Policy;
+import org.apache.wss4j.policy.model.AsymmetricBinding;
+import org.apache.wss4j.policy.model.SignedParts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +36,9 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * The contract in wsdl/: the schemas accept the sample messages, refuse what the eindtoets profile forbids, and the
- * WSDLs declare the WS-Addressing actions of the contract.
+ * The contract in wsdl/: the schemas accept the sample messages, refuse what the eindtoets profile forbids, the
+ * WSDLs declare the WS-Addressing actions of the contract, and their WS-SecurityPolicy states what the gateway
+ * enforces in a form policy-driven stacks act on.
  */
 class ContractSchemaTest {
 
@@ -36,6 +46,8 @@ class ContractSchemaTest {
     private static final String WSDL_NS = "http://schemas.xmlsoap.org/wsdl/";
     private static final String SOAP_BINDING_NS = "http://schemas.xmlsoap.org/wsdl/soap/";
     private static final String WSAM_NS = "http://www.w3.org/2007/05/addressing/metadata";
+    private static final String WSA_NS = "http://www.w3.org/2005/08/addressing";
+    private static final String SP_NS = "http://docs.oasis-open.org/ws-sx/ws-securitypolicy/200702";
 
     private static Schema schema;
 
@@ -215,6 +227,58 @@ class ContractSchemaTest {
         assertThat(wsdl.getElementsByTagNameNS(WSDL_NS, "fault").getLength()).isZero();
         assertThat(wsdl.getElementsByTagNameNS(SOAP_BINDING_NS, "header").getLength()).isZero();
         assertThat(wsdl.getElementsByTagNameNS(WSDL_NS, "portType").getLength()).isEqualTo(1);
+    }
+
+    /**
+     * The policy's SignedParts name every WS-Addressing header a request may carry (the gateway refuses one the
+     * signature does not cover), so a policy-driven client signs them all; FaultTo is one Metro always sends.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Eindtoets_Deelnemers_v1.wsdl", "Eindtoets_Leerresultaten_v1.wsdl"})
+    void policySignsTheBodyAndEveryWsAddressingHeader(String wsdlFile) throws Exception {
+        Element signedParts = (Element) wsdl(wsdlFile).getElementsByTagNameNS(SP_NS, "SignedParts").item(0);
+
+        assertThat(signedParts.getElementsByTagNameNS(SP_NS, "Body").getLength()).isEqualTo(1);
+        NodeList headers = signedParts.getElementsByTagNameNS(SP_NS, "Header");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < headers.getLength(); i++) {
+            Element header = (Element) headers.item(i);
+            assertThat(header.getAttribute("Namespace")).isEqualTo(WSA_NS);
+            names.add(header.getAttribute("Name"));
+        }
+        assertThat(names).containsExactlyInAnyOrder("To", "Action", "MessageID", "From", "ReplyTo", "FaultTo", "RelatesTo");
+    }
+
+    /**
+     * Basic256Sha256 alone means RSA-SHA1 signatures; the signatureAlgorithm attribute is how Eclipse Metro/WSIT is told
+     * RSA-SHA256 (it reads it from the policy only), and CXF still reads the policy as before.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Eindtoets_Deelnemers_v1.wsdl", "Eindtoets_Leerresultaten_v1.wsdl"})
+    void policyAsksForRsaSha256InTheWayMetroReadsItAndCxfStillReadsThePolicy(String wsdlFile) throws Exception {
+        Document wsdl = wsdl(wsdlFile);
+        Element suite = (Element) wsdl.getElementsByTagNameNS(SP_NS, "AlgorithmSuite").item(0);
+        assertThat(suite.getAttributeNS(null, "signatureAlgorithm")).isEqualTo("SHA256withRSA");
+        assertThat(suite.getElementsByTagNameNS(SP_NS, "Basic256Sha256").getLength()).isEqualTo(1);
+
+        Element policyElement = (Element) wsdl.getElementsByTagNameNS("http://www.w3.org/ns/ws-policy", "Policy").item(0);
+        Bus bus = BusFactory.newInstance().createBus();
+        try {
+            Policy policy = bus.getExtension(PolicyBuilder.class).getPolicy(policyElement);
+            List<Assertion> alternative = policy.getAlternatives().next();
+            AsymmetricBinding binding = only(alternative, AsymmetricBinding.class);
+            assertThat(binding.getAlgorithmSuite().getAlgorithmSuiteType().getName()).isEqualTo("Basic256Sha256");
+            assertThat(only(alternative, SignedParts.class).getHeaders())
+                .extracting(org.apache.wss4j.policy.model.Header::getName).contains("FaultTo");
+        } finally {
+            bus.shutdown(true);
+        }
+    }
+
+    private static <T> T only(List<Assertion> assertions, Class<T> type) {
+        List<T> found = assertions.stream().filter(type::isInstance).map(type::cast).toList();
+        assertThat(found).as(type.getSimpleName()).hasSize(1);
+        return found.get(0);
     }
 
     /** operation/input and operation/output of the portType, mapped to their wsam:Action. */
