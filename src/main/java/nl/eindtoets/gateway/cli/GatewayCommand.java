@@ -12,6 +12,7 @@ import picocli.CommandLine;
                 SignCommand.class,
                 CertsDevCommand.class,
                 OsrSimCommand.class,
+                LasSimCommand.class,
                 SchoolsCommand.class,
                 ParticipantsCommand.class,
                 ResultsCommand.class,

@@ -164,6 +164,11 @@ public final class LasSimulator implements AutoCloseable {
         failures.failNext(status, count);
     }
 
+    /** How many scripted failure answers are still to come. */
+    public int failuresPending() {
+        return failures.pending();
+    }
+
     public ReceivedResults received() {
         return received;
     }
