@@ -1,7 +1,5 @@
 package nl.eindtoets.gateway.lassim;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,13 +24,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -45,10 +41,10 @@ import org.slf4j.LoggerFactory;
  * A local stand-in for a LAS in the eindtoets chain: receives {@code POST /leerlingresultaat?edu-to=&edu-from=} over
  * mutual TLS the way a school administration system does, so that a supplier's push can be tested for real.
  *
- * <p>It answers 401 when the client certificate's OIN is not an accepted supplier, 405 when {@code edu-from} is not
- * a school it knows (when it was given a list), 422 with the JSON Pointer of the first problem when the body is not
- * a valid {@code Leerlingresultaat} of {@value LeerlingresultaatSchema#DOCUMENT}, and 202 once the result is stored.
- * {@link #failNext} makes the next deliveries get a chosen status instead. {@code GET /sim/received} lists what
+ * <p>{@link DeliveryRules} decides the answer: 401 when the client certificate's OIN is not an accepted supplier,
+ * 405 when {@code edu-from} is not a school it knows, 422 with the JSON Pointer of the first problem when the body
+ * is not a valid {@code Leerlingresultaat} of {@value LeerlingresultaatSchema#DOCUMENT}, 202 once the result is
+ * kept. {@link #failNext} makes the next deliveries get a chosen status instead. {@code GET /sim/received} lists what
  * arrived, {@code GET /sim/stats} counts the answers, {@code POST /sim/fail-next?status=503&count=2} scripts
  * failures, {@code DELETE /sim/received} forgets what arrived. The log names statuses, OINs and paths, never a
  * pupil.
@@ -60,18 +56,15 @@ public final class LasSimulator implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 256 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(LasSimulator.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    /** edu-to and edu-from: 20 characters, digits and letters (an OIN or a routeringskenmerk). */
-    private static final Pattern EDU_ID = Pattern.compile("[0-9A-Za-z]{20}");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int THREADS = 8;
 
     private final String host;
     private final SSLContext tls;
     private final Set<Oin> acceptedSuppliers;
-    private final Set<String> knownSchools;
     private final ReceivedResults received;
-    private final LeerlingresultaatSchema schema;
     private final ScriptedFailures failures = new ScriptedFailures();
+    private final DeliveryRules rules;
     private final Clock clock;
     private final Map<Integer, Long> answers = new TreeMap<>();
 
@@ -91,10 +84,9 @@ public final class LasSimulator implements AutoCloseable {
         this.port = port;
         this.tls = Objects.requireNonNull(tls, "tls");
         this.acceptedSuppliers = Set.copyOf(acceptedSuppliers);
-        this.knownSchools = Set.copyOf(knownSchools);
         this.received = Objects.requireNonNull(received, "received");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.schema = new LeerlingresultaatSchema();
+        this.rules = new DeliveryRules(acceptedSuppliers, knownSchools, new LeerlingresultaatSchema(), failures);
     }
 
     public synchronized LasSimulator start() {
@@ -179,68 +171,21 @@ public final class LasSimulator implements AutoCloseable {
     }
 
     private void leerlingresultaat(HttpExchange exchange) throws IOException {
-        if (!"POST".equals(exchange.getRequestMethod())) {
+        Delivery delivery = new Delivery(exchange.getRequestMethod(), clientOin(exchange),
+                query(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders().getFirst("Content-Type"),
+                readLimited(exchange.getRequestBody()));
+        DeliveryRules.Answer answer = rules.judge(delivery);
+        if (answer.accepted() != null) {
+            // Kept before the 202 goes out: what was acknowledged is never lost.
+            received.add(new ReceivedResult(clock.instant(), delivery.clientOin().orElseThrow(),
+                    delivery.query().get("edu-to"), delivery.query().get("edu-from"), answer.accepted()));
+            LOG.info("accepted a Leerlingresultaat for school {} from supplier {}", delivery.query().get("edu-from"),
+                    delivery.clientOin().get().value());
+        }
+        if (answer.status() == 405 && !"POST".equals(delivery.method())) {
             exchange.getResponseHeaders().set("Allow", "POST");
-            answer(exchange, 405, "Alleen POST.");
-            return;
         }
-        OptionalInt scripted = failures.take();
-        if (scripted.isPresent()) {
-            answer(exchange, scripted.getAsInt(), "Gesimuleerde fout.");
-            return;
-        }
-        Optional<Oin> supplier = clientOin(exchange);
-        if (supplier.isEmpty() || !acceptedSuppliers.contains(supplier.get())) {
-            LOG.info("refused a delivery from client OIN {}: not an accepted supplier",
-                    supplier.map(Oin::value).orElse("(none)"));
-            answer(exchange, 401, "De afzender is niet geautoriseerd.");
-            return;
-        }
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        for (String name : new String[] {"edu-to", "edu-from"}) {
-            String value = query.get(name);
-            if (value == null || !EDU_ID.matcher(value).matches()) {
-                answer(exchange, 422, "Ongeldige inhoud in ?" + name + ": 20 cijfers en letters verwacht.");
-                return;
-            }
-        }
-        String eduTo = query.get("edu-to");
-        String eduFrom = query.get("edu-from");
-        if (!knownSchools.isEmpty() && !knownSchools.contains(eduFrom)) {
-            answer(exchange, 405, "School onbekend bij de ontvanger.");
-            return;
-        }
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            answer(exchange, 415, "Content-Type application/json verwacht.");
-            return;
-        }
-        byte[] bytes = readLimited(exchange.getRequestBody());
-        if (bytes == null) {
-            answer(exchange, 413, "Bericht groter dan " + MAX_BODY_BYTES + " bytes.");
-            return;
-        }
-        JsonNode body;
-        try {
-            body = JSON.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            answer(exchange, 422, "Ongeldige inhoud in /: geen JSON.");
-            return;
-        }
-        if (body == null || body.isMissingNode()) {
-            answer(exchange, 422, "Ongeldige inhoud in /: leeg bericht.");
-            return;
-        }
-        Optional<LeerlingresultaatSchema.Violation> violation = schema.firstViolation(body);
-        if (violation.isPresent()) {
-            LeerlingresultaatSchema.Violation v = violation.get();
-            LOG.info("refused a delivery for school {}: {} at {}", eduFrom, v.keyword(), v.path());
-            answer(exchange, 422, "Ongeldige inhoud in " + v.path() + ": " + v.message());
-            return;
-        }
-        received.add(new ReceivedResult(clock.instant(), supplier.get(), eduTo, eduFrom, body));
-        LOG.info("accepted a Leerlingresultaat for school {} from supplier {}", eduFrom, supplier.get().value());
-        answer(exchange, 202, "Leerlingresultaat ontvangen.");
+        answer(exchange, answer.status(), answer.melding());
     }
 
     private void receivedList(HttpExchange exchange) throws IOException {
