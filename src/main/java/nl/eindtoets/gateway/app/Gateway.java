@@ -30,6 +30,7 @@ import nl.eindtoets.gateway.ops.MandateRegisterReadiness;
 import nl.eindtoets.gateway.ops.OperationsServer;
 import nl.eindtoets.gateway.ops.TrustReadiness;
 import nl.eindtoets.gateway.request.CertificateOin;
+import nl.eindtoets.gateway.rest.RestFrontDoor;
 import nl.eindtoets.gateway.security.GatewayKey;
 import nl.eindtoets.gateway.security.HttpCrlSource;
 import nl.eindtoets.gateway.security.InMemoryReplayGuard;
@@ -131,12 +132,16 @@ public final class Gateway implements AutoCloseable {
             ReplayGuard replayGuard = replayGuard(config, database, clock, maintenance);
 
             ResponseSigner responseSigner = new ResponseSigner(security, key);
+            AdmissionControl admission = admission(config);
+            SignerRateLimiter rateLimiter = new SignerRateLimiter(
+                    Double.parseDouble(config.string("limits.per-signer.requests-per-second")),
+                    config.integer("limits.per-signer.burst"), System::nanoTime);
+            JdbcAuditLog audit = new JdbcAuditLog(database);
             GatewayServer.Components components = new GatewayServer.Components(
                     chosen.deelnemers(), chosen.leerresultaten(), mandates,
                     replayGuard, gatewayOin, clock, trust, key, decorations.signer().apply(responseSigner::sign),
-                    new JdbcAuditLog(database), metrics, admission(config),
-                    new SignerRateLimiter(Double.parseDouble(config.string("limits.per-signer.requests-per-second")),
-                            config.integer("limits.per-signer.burst"), System::nanoTime));
+                    audit, metrics, admission, rateLimiter,
+                    RestFrontDoor.fromConfig(config, database, mandates, admission, rateLimiter, audit, clock));
             GatewayServer server = GatewayServer.start(TransportSettings.from(config), security, components);
             parts.add(server);
 

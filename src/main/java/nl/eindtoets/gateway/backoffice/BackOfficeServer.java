@@ -220,6 +220,9 @@ public final class BackOfficeServer implements AutoCloseable {
         out.put("signerOin", d.signerOin());
         out.put("messageId", d.messageId());
         out.put("aantalDeelnemers", d.participantCount());
+        out.put("kanaal", d.levering().kanaal());
+        out.put("levering", d.levering().soort().label());
+        out.put("eduFrom", d.levering().eduFrom());
         out.put("groepen", list.get().groepen());
         out.put("leerlingen", list.get().leerlingen());
         send(ex, 200, out);

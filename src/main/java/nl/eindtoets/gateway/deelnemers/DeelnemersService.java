@@ -62,15 +62,41 @@ public final class DeelnemersService {
             }
             EindtoetsProfiel.check(lijst);
             requireSameSchool(identity, lijst.school());
-            return store(identity, bodyDigest, lijst);
+            return store(identity, bodyDigest, lijst, Levering.SOAP);
         } catch (StoreUnavailableException e) {
             LOG.warn("participant delivery {} not stored: {}", identity.messageId(), e.getMessage());
             throw e.toFault();
         }
     }
 
-    private Ontvangst store(RequestIdentity identity, String bodyDigest, Deelnemerslijst lijst) {
-        School school = lijst.school();
+    /**
+     * Registers a list that its front door has already checked against its own profile (the REST front door: the
+     * JSON Schema of its OpenAPI document and the rules that need the whole list), under the same school rules,
+     * locking and repeat detection as {@link #bring}. A mutatielevering is applied to the current list.
+     *
+     * @param identity the verified caller; its signer OIN and MessageID (for REST: derived from the body) identify repeats
+     */
+    public Ontvangst register(RequestIdentity identity, String bodyDigest, Deelnemerslijst lijst, Levering levering) {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(bodyDigest, "bodyDigest");
+        Objects.requireNonNull(lijst, "lijst");
+        Objects.requireNonNull(levering, "levering");
+        try {
+            Optional<Ontvangst> repeat = database.inTransaction(c -> repeatOf(c, identity, bodyDigest));
+            if (repeat.isPresent()) {
+                return repeat.get();
+            }
+            requireSameSchool(identity, lijst.school());
+            return store(identity, bodyDigest, lijst, levering);
+        } catch (StoreUnavailableException e) {
+            LOG.warn("participant delivery {} not stored: {}", identity.messageId(), e.getMessage());
+            throw e.toFault();
+        }
+    }
+
+    private Ontvangst store(RequestIdentity identity, String bodyDigest, Deelnemerslijst delivered,
+                            Levering levering) {
+        School school = delivered.school();
         LocalDate today = LocalDate.ofInstant(clock.instant(), SCHOOL_ZONE);
         try {
             return database.inTransaction(c -> {
@@ -95,13 +121,19 @@ public final class DeelnemersService {
                     }
                     deliveries.supersede(c, current.get().id(), receivedAt);
                 }
+                Deelnemerslijst lijst = delivered;
+                if (levering.soort() == Levering.Soort.MUTATIELEVERING && current.isPresent()) {
+                    ParticipantListDocument.Contents now = DeliveryStore.list(c, current.get().id());
+                    lijst = Mutatie.apply(now.groepen(), now.leerlingen(), delivered);
+                }
                 UUID id = UUID.randomUUID();
-                deliveries.insert(c, id, identity, bodyDigest, receivedAt, lijst);
-                LOG.info("participant delivery {} stored for {}/{}/{}: {} participants", id, school.brincode(), dep,
-                        school.schooljaar(), lijst.leerlingen().size());
+                deliveries.insert(c, id, identity, bodyDigest, receivedAt, lijst, levering);
+                LOG.info("participant delivery {} ({} {}) stored for {}/{}/{}: {} participants", id,
+                        levering.kanaal(), levering.soort().label(), school.brincode(), dep, school.schooljaar(),
+                        lijst.leerlingen().size());
                 return new StoredDelivery(id, school.brincode(), dep, school.schooljaar(), null, null,
                         identity.messageId(), bodyDigest, receivedAt, school.aanmaakdatum().toInstant(),
-                        school.xsdversie(), lijst.leerlingen().size(), null).ontvangst();
+                        school.xsdversie(), lijst.leerlingen().size(), null, levering).ontvangst();
             });
         } catch (StoreException e) {
             // The same MessageID stored meanwhile for another school: answer as for any repeat.

@@ -59,12 +59,13 @@ public final class DeliveryStore {
     }
 
     void insert(Connection c, UUID id, RequestIdentity identity, String bodyDigest, Instant receivedAt,
-                Deelnemerslijst lijst) throws SQLException {
+                Deelnemerslijst lijst, Levering levering) throws SQLException {
         School s = lijst.school();
         String dep = s.dependancecodeOrDefault();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO participant_delivery (id, brin, dependancecode,"
                 + " schooljaar, signer_oin, school_oin, message_id, body_digest, received_at, school_aanmaakdatum,"
-                + " xsdversie, participant_count, current_list) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " xsdversie, participant_count, current_list, channel, kind, edu_from)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, id);
             ps.setString(2, s.brincode());
             ps.setString(3, dep);
@@ -78,6 +79,9 @@ public final class DeliveryStore {
             ps.setString(11, s.xsdversie().strip());
             ps.setInt(12, lijst.leerlingen().size());
             ps.setString(13, listKey(s.brincode(), dep, s.schooljaar()));
+            ps.setString(14, levering.kanaal().name());
+            ps.setString(15, levering.soort().label());
+            ps.setString(16, levering.eduFrom());
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(
@@ -127,7 +131,7 @@ public final class DeliveryStore {
      */
     public long exportCurrent(String schooljaar, RowSink sink) {
         return database.inTransactionOnce(c -> {
-            String sql = "SELECT d.brin, d.dependancecode, d.schooljaar, d.id, l.document"
+            String sql = "SELECT d.brin, d.dependancecode, d.schooljaar, d.id, l.document, d.channel"
                     + " FROM participant_delivery d JOIN participant_list l ON l.delivery_id = d.id"
                     + " WHERE d.current_list IS NOT NULL" + (schooljaar == null ? "" : " AND d.schooljaar = ?")
                     + " ORDER BY d.schooljaar, d.brin, d.dependancecode";
@@ -141,8 +145,8 @@ public final class DeliveryStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         n += export(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getObject(4, UUID.class).toString(), ParticipantListDocument.read(rs.getString(5)),
-                                sink);
+                                rs.getObject(4, UUID.class).toString(), rs.getString(6),
+                                ParticipantListDocument.read(rs.getString(5)), sink);
                     }
                 }
                 return n;
@@ -153,7 +157,7 @@ public final class DeliveryStore {
     }
 
     private static int export(String brin, String dependancecode, String schooljaar, String deliveryId,
-                              ParticipantListDocument.Contents list, RowSink sink) throws IOException {
+                              String kanaal, ParticipantListDocument.Contents list, RowSink sink) throws IOException {
         Map<String, String> groupNames = new HashMap<>();
         for (Groep g : list.groepen()) {
             groupNames.put(g.key(), g.naam());
@@ -161,7 +165,7 @@ public final class DeliveryStore {
         for (Leerling l : list.leerlingen()) {
             sink.accept(new ExportRow(brin, dependancecode, schooljaar, deliveryId, l.key(), l.eckid(),
                     l.achternaam(), l.voorvoegsel(), l.voorletters(), l.roepnaam(), l.geboortedatum(), l.geslacht(),
-                    l.jaargroep(), l.groepKey(), groupNames.get(l.groepKey())));
+                    l.jaargroep(), l.groepKey(), groupNames.get(l.groepKey()), kanaal));
         }
         return list.leerlingen().size();
     }
@@ -170,7 +174,8 @@ public final class DeliveryStore {
         return brin + "/" + dependancecode + "/" + schooljaar;
     }
 
-    private static ParticipantListDocument.Contents list(Connection c, UUID deliveryId) throws SQLException {
+    /** The groups and pupils of one stored delivery. */
+    static ParticipantListDocument.Contents list(Connection c, UUID deliveryId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT document FROM participant_list WHERE delivery_id = ?")) {
             ps.setObject(1, deliveryId);
@@ -196,7 +201,9 @@ public final class DeliveryStore {
                         rs.getString("dependancecode"), rs.getString("schooljaar"), rs.getString("signer_oin"),
                         rs.getString("school_oin"), rs.getString("message_id"), rs.getString("body_digest"),
                         Jdbc.time(rs, "received_at"), Jdbc.time(rs, "school_aanmaakdatum"),
-                        rs.getString("xsdversie"), rs.getInt("participant_count"), Jdbc.time(rs, "superseded_at")));
+                        rs.getString("xsdversie"), rs.getInt("participant_count"), Jdbc.time(rs, "superseded_at"),
+                        new Levering(Levering.Kanaal.valueOf(rs.getString("channel")),
+                                Levering.Soort.of(rs.getString("kind")), rs.getString("edu_from"))));
             }
         }
         return out;

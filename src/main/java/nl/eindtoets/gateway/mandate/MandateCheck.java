@@ -66,6 +66,14 @@ public final class MandateCheck implements Stage {
         throw new GatewayFault(FaultCode.AUTORISATIE_ONGELDIG);
     }
 
+    /**
+     * The same check, register, cache and decision log for another service: the REST front door asks for the
+     * doorstroomtoets service, whose mandates the OSR keeps under their own namespace.
+     */
+    public MandateCheck forService(String otherServiceNamespace) {
+        return new MandateCheck(register, otherServiceNamespace, decisions, clock);
+    }
+
     public String serviceNamespace() {
         return serviceNamespace;
     }

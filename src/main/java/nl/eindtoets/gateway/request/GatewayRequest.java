@@ -27,6 +27,7 @@ public final class GatewayRequest {
     private Element payload;
     private String bodyDigest;
     private Refusal refusal;
+    private boolean identifiedByTransport;
 
     public GatewayRequest(String correlationId, String operation, TransportFacts transport) {
         this.correlationId = Objects.requireNonNull(correlationId, "correlationId");
@@ -87,7 +88,7 @@ public final class GatewayRequest {
     }
 
     public boolean hasPassedWsSecurity() {
-        return state.compareTo(State.PASSED_WS_SECURITY) >= 0;
+        return !identifiedByTransport && state.compareTo(State.PASSED_WS_SECURITY) >= 0;
     }
 
     public void addressed(AddressingHeaders addressing) {
@@ -107,6 +108,20 @@ public final class GatewayRequest {
     public void identified(RequestIdentity identity) {
         addressing();
         this.identity = once(this.identity, identity, "identity");
+        advance(State.IDENTIFIED);
+    }
+
+    /**
+     * The identity of a request whose caller is authenticated by mutual TLS alone, as on the REST front door: there
+     * is no message signature or addressing to establish first. Such a request never counts as having passed
+     * WS-Security, so nothing treats it as signed.
+     */
+    public void identifiedByTransport(RequestIdentity identity) {
+        if (state != State.RECEIVED) {
+            throw new IllegalStateException("identified by the transport after message-level findings");
+        }
+        this.identity = once(this.identity, identity, "identity");
+        this.identifiedByTransport = true;
         advance(State.IDENTIFIED);
     }
 

@@ -48,6 +48,7 @@ import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.apache.cxf.ws.policy.PolicyEngine;
 import org.apache.wss4j.common.crypto.Crypto;
 import org.apache.wss4j.dom.engine.WSSConfig;
+import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,12 +76,15 @@ public final class GatewayServer implements AutoCloseable {
         this.transport = transport;
     }
 
-    /** What the chain needs beyond configuration: handlers, the mandate stage, and services. */
+    /**
+     * What the chain needs beyond configuration: handlers, the mandate stage, and services; {@code frontDoor} is
+     * another front door on the same TLS connector (the REST one), or null.
+     */
     public record Components(DeelnemersHandler deelnemers, LeerresultatenHandler leerresultaten,
                              Stage mandate, ReplayGuard replayGuard,
                              String gatewayOin, Clock clock, Supplier<CertificateChainValidator> trust, GatewayKey key,
                              AnswerSigner answerSigner, AuditLog audit, GatewayMetrics metrics,
-                             AdmissionControl admission, SignerRateLimiter rateLimiter) {
+                             AdmissionControl admission, SignerRateLimiter rateLimiter, Handler frontDoor) {
     }
 
     public static GatewayServer start(TransportSettings transport, SecuritySettings security, Components components) {
@@ -103,6 +107,11 @@ public final class GatewayServer implements AutoCloseable {
         }
         JettyHTTPServerEngine engine = jetty.retrieveJettyHTTPServerEngine(transport.port());
         SlowClientProtection.beforeStart(engine, transport);
+        if (components.frontDoor() != null) {
+            // Set before the first endpoint is published: CXF then puts it ahead of its own contexts, so it sees
+            // every request on the connector first and passes on those outside its base path.
+            engine.setHandlers(List.of(components.frontDoor()));
+        }
 
         List<Server> servers = new ArrayList<>();
         Chain chain = new Chain(transport, security, components, verification, new BodyValidator(schema));

@@ -43,6 +43,23 @@ class PackageStructureTest {
                 .check(gateway);
     }
 
+    /** The REST front door reuses the stages, not the SOAP front door: no CXF, no {@code chain}. */
+    @Test
+    void theRestFrontDoorUsesNeitherTheSoapStackNorTheSoapChain() {
+        noClasses().that().resideInAPackage(ROOT + ".rest..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.cxf..", "jakarta.xml.ws..",
+                        "jakarta.jws..", ROOT + ".chain..")
+                .check(gateway);
+    }
+
+    /** Stages know neither front door's HTTP server. */
+    @Test
+    void stagesUseNoHttpServerTypes() {
+        noClasses().that().resideInAnyPackage(STAGE_PACKAGES)
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", ROOT + ".rest..")
+                .check(gateway);
+    }
+
     @Test
     void theRequestPackageDependsOnNoOtherGatewayPackage() {
         noClasses().that().resideInAPackage(ROOT + ".request..")

@@ -60,13 +60,25 @@ final class StoreGateway {
      * Starts the gateway on {@code database} with mandates of las-a for {@code mandatedSchools}; none is registered.
      */
     static StoreGateway start(Path dir, DatabaseSettings database, List<String> mandatedSchools) throws IOException {
+        return start(dir, database, mandatedSchools, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, DatabaseSettings, List)}, with {@code overrides} on top of the settings. The mandates
+     * cover both the SOAP service (eindtoets) and the REST front door's (doorstroomtoets).
+     */
+    static StoreGateway start(Path dir, DatabaseSettings database, List<String> mandatedSchools,
+                              Map<String, String> overrides) throws IOException {
         Path mandates = dir.resolve("mandates.json");
         List<String> entries = new ArrayList<>();
         for (String brin : mandatedSchools) {
-            entries.add("""
-                    {"supplier_oin": "%s", "school_oin": "%s",
-                     "service_version_namespace": "urn:dev:osr:logistiek-proces-eindtoets-po",
-                     "start_date": "2025-08-01", "end_date": null}""".formatted(LAS_A_OIN, Oin.ofSchool(brin).value()));
+            for (String service : List.of("urn:dev:osr:logistiek-proces-eindtoets-po",
+                    "urn:dev:osr:logistiek-proces-doorstroomtoets-po")) {
+                entries.add("""
+                        {"supplier_oin": "%s", "school_oin": "%s", "service_version_namespace": "%s",
+                         "start_date": "2025-08-01", "end_date": null}""".formatted(LAS_A_OIN,
+                        Oin.ofSchool(brin).value(), service));
+            }
         }
         Files.writeString(mandates, "{\"mandates\": [" + String.join(",\n", entries) + "]}");
 
@@ -86,6 +98,7 @@ final class StoreGateway {
         settings.put("backoffice.token", token);
         settings.put("limits.per-signer.requests-per-second", "1000");
         settings.put("limits.per-signer.burst", "1000");
+        settings.putAll(overrides);
         return new StoreGateway(RunningGateway.start(settings), token, cliConfig);
     }
 

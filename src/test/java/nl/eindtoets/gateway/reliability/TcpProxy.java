@@ -14,14 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * (every open connection reset, new ones closed at once) and bring it back, as a network partition or a database
  * restart does, without stopping the database other tests share.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean up = true;
 
-    TcpProxy(int targetPort) throws IOException {
+    public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "tcp-proxy");
@@ -29,12 +29,12 @@ final class TcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Resets every relayed connection and refuses new ones until {@link #restore()}. */
-    void cut() {
+    public void cut() {
         up = false;
         for (Socket s : open) {
             closeHard(s);
@@ -42,7 +42,7 @@ final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
-    void restore() {
+    public void restore() {
         up = true;
     }
 

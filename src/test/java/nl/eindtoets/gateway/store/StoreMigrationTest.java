@@ -20,6 +20,7 @@ import nl.eindtoets.gateway.deelnemers.CurrentList;
 import nl.eindtoets.gateway.deelnemers.DeliveryStore;
 import nl.eindtoets.gateway.deelnemers.Groep;
 import nl.eindtoets.gateway.deelnemers.Leerling;
+import nl.eindtoets.gateway.deelnemers.Levering;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -156,5 +157,31 @@ class StoreMigrationTest {
 
         assertThat(registry.find("12AB", "2026-2027")).hasValueSatisfying(
                 r -> assertThat(r.windowCloses()).isEqualTo(LocalDate.of(2027, 3, 1)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void deliveriesStoredBeforeVersion5AreSoapStandleveringenWithoutEduFrom(Engine engine) throws Exception {
+        DatabaseSettings settings = databases.settings(engine);
+        UUID id = UUID.randomUUID();
+        try (HikariDataSource version4 = Database.pool(settings)) {
+            Flyway.configure().dataSource(version4).locations("classpath:db/migration").target("4").load().migrate();
+            try (Connection c = version4.getConnection();
+                 PreparedStatement ps = c.prepareStatement("INSERT INTO participant_delivery (id, brin, dependancecode,"
+                         + " schooljaar, signer_oin, school_oin, message_id, body_digest, received_at,"
+                         + " school_aanmaakdatum, xsdversie, participant_count, current_list) VALUES (?, '12AB', '00',"
+                         + " '2026-2027', '00000099000000001000', '0000000700012AB00000', 'urn:uuid:m', 'ab', ?, ?,"
+                         + " '2.2', 0, '12AB/00/2026-2027')")) {
+                ps.setObject(1, id);
+                Jdbc.setTime(ps, 2, Instant.parse("2026-11-20T10:00:00Z"));
+                Jdbc.setTime(ps, 3, Instant.parse("2026-11-20T09:00:00Z"));
+                ps.executeUpdate();
+            }
+        }
+
+        Database db = databases.open(settings);
+
+        assertThat(new DeliveryStore(db).history("12AB", "00", "2026-2027")).singleElement()
+                .satisfies(d -> assertThat(d.levering()).isEqualTo(Levering.SOAP));
     }
 }

@@ -1,0 +1,216 @@
+package nl.eindtoets.gateway.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import nl.eindtoets.gateway.deelnemers.DeelnemersService;
+import nl.eindtoets.gateway.deelnemers.DeelnemerslijstJson;
+import nl.eindtoets.gateway.deelnemers.Levering;
+import nl.eindtoets.gateway.deelnemers.Ontvangst;
+import nl.eindtoets.gateway.edge.AdmissionControl;
+import nl.eindtoets.gateway.edge.MessageTooLargeException;
+import nl.eindtoets.gateway.edge.LimitedInputStream;
+import nl.eindtoets.gateway.edge.RequestLimits;
+import nl.eindtoets.gateway.edge.SignerRateLimiter;
+import nl.eindtoets.gateway.identity.TransportIdentityResolver;
+import nl.eindtoets.gateway.mandate.MandateCheck;
+import nl.eindtoets.gateway.request.FaultCode;
+import nl.eindtoets.gateway.request.GatewayFault;
+import nl.eindtoets.gateway.request.GatewayRequest;
+import nl.eindtoets.gateway.request.Refusal;
+import nl.eindtoets.gateway.request.RequestIdentity;
+import nl.eindtoets.gateway.store.AuditLog;
+import nl.eindtoets.gateway.store.AuditRecord;
+import nl.eindtoets.gateway.validation.JsonBodySchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /registreren} of the REST front door: the same transport-neutral stages as the SOAP chain where they
+ * apply, in the same order, on the one {@link GatewayRequest}; then the participant list into the same store. The
+ * TLS layer has already verified the client certificate (trust store, dates, CRLs). Every request, answered or
+ * refused, gets an audit record and one log line with its correlation id. Knows no HTTP server; {@link RestFrontDoor}
+ * carries the request here and the answer back.
+ */
+public final class RegistrerenChain {
+
+    /** The operation name in the audit trail and the log. */
+    public static final String OPERATION = "registreren";
+
+    /** The steps, in the order a request meets them (docs/rest.md). */
+    public static final List<String> STEPS = List.of("arrival", "admission", "rate-limit", "size-limit", "parse",
+            "identity", "mandate", "schema", "profile", "handler");
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrerenChain.class);
+    private static final Pattern EDU_ADDRESS = Pattern.compile("[0-9A-Za-z]{20}");
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    /** What the chain's steps need. */
+    public record Services(AdmissionControl admission, SignerRateLimiter rateLimiter, RequestLimits limits,
+                           MandateCheck mandate, JsonBodySchema schema, DeelnemersService deelnemers, AuditLog audit,
+                           Clock clock, int retryAfterSeconds) {
+    }
+
+    private final Services services;
+
+    public RegistrerenChain(Services services) {
+        this.services = services;
+    }
+
+    /**
+     * Runs the chain for one request and returns its answer; never throws for anything the request did.
+     *
+     * @param query the query parameters (first value of each)
+     * @param body  the request body as it arrives; read here, at most the size limit
+     */
+    public RestAnswer handle(GatewayRequest request, Map<String, String> query, InputStream body) {
+        long started = System.nanoTime();
+        RestAnswer answer;
+        String digest = null;
+        try {
+            AdmissionControl.Permit permit = services.admission().admit(request.transport().contentLength());
+            try {
+                services.rateLimiter().apply(request);
+                byte[] bytes = read(request, body);
+                digest = sha256(bytes);
+                answer = accepted(request, register(request, query, bytes, digest));
+            } finally {
+                services.admission().release(permit);
+            }
+        } catch (GatewayFault fault) {
+            answer = refused(request, fault.refusal(), fault);
+        } catch (RuntimeException e) {
+            answer = refused(request, new Refusal.Internal(e.toString()), e);
+        }
+        audit(request, digest);
+        LOG.info("REST {} {} -> {} ({} ms)", OPERATION, request.outcome().label(), answer.status(),
+                (System.nanoTime() - started) / 1_000_000);
+        return answer;
+    }
+
+    private Ontvangst register(GatewayRequest request, Map<String, String> query, byte[] bytes, String digest) {
+        String eduTo = eduAddress(query, "edu-to");
+        String eduFrom = eduAddress(query, "edu-from");
+        JsonNode json = parse(bytes);
+        JsonNode school = json.path("deelnemersgroep");
+        if (!school.path("instellingscode").isTextual()) {
+            throw new GatewayFault(FaultCode.ONGELDIG_BERICHT,
+                    "Verplicht gegeven ontbreekt: /deelnemersgroep/instellingscode.");
+        }
+        // A repeat is the same body to the same school from the same sender: its digest stands in for the MessageID
+        // that SOAP deliveries carry, so the store's repeat detection applies unchanged.
+        RequestIdentity identity = TransportIdentityResolver.resolve(request.transport().tlsClient(), eduTo,
+                school.path("instellingscode").asText(), school.path("vestigingscode").asText(null),
+                "rest:" + sha256((eduTo + "\n" + eduFrom + "\n").getBytes(StandardCharsets.UTF_8), bytes));
+        request.identifiedByTransport(identity);
+        services.mandate().apply(request);
+        services.schema().check(json);
+        DeelnemerslijstJson.Parsed parsed = DeelnemerslijstJson.read(json);
+        return services.deelnemers().register(identity, digest, parsed.lijst(),
+                Levering.rest(parsed.soort(), eduFrom));
+    }
+
+    /** POST only, within the size limit (declared, and while reading), as JSON. */
+    private byte[] read(GatewayRequest request, InputStream body) {
+        if (!request.transport().isPost()) {
+            throw new GatewayFault(new Refusal.Unreadable("Alleen POST is toegestaan.", 405, "method not POST"));
+        }
+        services.limits().checkDeclaredLength(request.transport());
+        String type = request.transport().contentType();
+        if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new GatewayFault(new Refusal.Unreadable("Het bericht moet application/json zijn.", 415,
+                    "content type " + type));
+        }
+        try (InputStream in = new LimitedInputStream(body, services.limits().maxMessageSize())) {
+            return in.readAllBytes();
+        } catch (MessageTooLargeException e) {
+            throw RequestLimits.tooLarge();
+        } catch (IOException e) {
+            throw new GatewayFault(new Refusal.Unreadable("Het bericht kon niet gelezen worden.", 400, e.toString()));
+        }
+    }
+
+    private static JsonNode parse(byte[] bytes) {
+        try {
+            JsonNode json = JSON.readTree(bytes);
+            if (json == null || !json.isObject()) {
+                throw new GatewayFault(notJson("not a JSON object"));
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new GatewayFault(notJson(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new GatewayFault(notJson(e.toString()));
+        }
+    }
+
+    private static Refusal notJson(String reason) {
+        return new Refusal.Unreadable("Het bericht is geen geldig JSON-object.", 400, reason);
+    }
+
+    private static String eduAddress(Map<String, String> query, String name) {
+        String value = query.get(name);
+        if (value == null || !EDU_ADDRESS.matcher(value).matches()) {
+            String text = "De queryparameter " + name + " ontbreekt of is geen 20 cijfers en letters.";
+            throw new GatewayFault(new Refusal.Unreadable(text, 400, text));
+        }
+        return value;
+    }
+
+    private RestAnswer accepted(GatewayRequest request, Ontvangst ontvangst) {
+        return new RestAnswer(202, "Deelnemerslijst ontvangen en verwerkt: " + ontvangst.aantalDeelnemers()
+                + " deelnemers, ontvangstid " + ontvangst.ontvangstId() + ".", request.correlationId(), null);
+    }
+
+    private RestAnswer refused(GatewayRequest request, Refusal refusal, Throwable cause) {
+        request.refused(refusal);
+        int status = RestStatus.of(refusal);
+        if (status >= 500) {
+            LOG.warn("REST {} refused with {}: {}", OPERATION, status, refusal.logReason(), cause);
+        } else {
+            LOG.info("REST {} refused with {}: {}", OPERATION, status, refusal.logReason());
+        }
+        return new RestAnswer(status, refusal.text(), request.correlationId(),
+                status == 503 ? services.retryAfterSeconds() : null);
+    }
+
+    /** As for SOAP: who, for which school, what was decided; a failing write is logged and changes no answer. */
+    private void audit(GatewayRequest request, String digest) {
+        RequestIdentity who = request.identityOrNull();
+        Refusal refusal = request.refusalOrNull();
+        try {
+            services.audit().record(new AuditRecord(services.clock().instant(), request.correlationId(),
+                    who == null ? null : who.messageId(), who == null ? null : who.signerOin().value(),
+                    who == null ? null : who.schoolOin().value(), OPERATION, request.outcome().label(),
+                    refusal == null ? null : refusal.codeName(), who == null ? null : digest));
+        } catch (RuntimeException e) {
+            LOG.error("audit record not written: correlationId={} reason={}", request.correlationId(), e.toString());
+        }
+    }
+
+    private static String sha256(byte[]... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (byte[] p : parts) {
+                sha.update(p);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package nl.eindtoets.gateway.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.time.Clock;
+import nl.eindtoets.gateway.config.GatewayConfig;
+import nl.eindtoets.gateway.deelnemers.DeelnemersService;
+import nl.eindtoets.gateway.edge.AdmissionControl;
+import nl.eindtoets.gateway.edge.Correlation;
+import nl.eindtoets.gateway.edge.RequestLimits;
+import nl.eindtoets.gateway.edge.SignerRateLimiter;
+import nl.eindtoets.gateway.mandate.MandateCheck;
+import nl.eindtoets.gateway.store.AuditLog;
+import nl.eindtoets.gateway.store.Database;
+import nl.eindtoets.gateway.request.GatewayRequest;
+import nl.eindtoets.gateway.request.TransportFacts;
+import nl.eindtoets.gateway.validation.JsonBodySchema;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The REST front door as a Jetty handler on the gateway's own TLS connector, in front of the SOAP endpoints: it
+ * takes the requests under its base path and lets every other request through. The transport's part only: the
+ * request's facts (method, headers, the TLS client chain) into a {@link GatewayRequest}, the chain's
+ * {@link RestAnswer} out as JSON. Anything unexpected is answered 500 with the correlation id, never a stack trace.
+ */
+public final class RestFrontDoor extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestFrontDoor.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JSON_TYPE = "application/json; charset=utf-8";
+
+    private final String basePath;
+    private final RegistrerenChain registreren;
+    private final byte[] openApi;
+
+    /**
+     * The front door as configured, or null when {@code rest.enabled=false}. It shares the SOAP endpoints' admission
+     * control, per-sender rate limit, mandate register and audit log, and asks for the doorstroomtoets mandate.
+     */
+    public static RestFrontDoor fromConfig(GatewayConfig config, Database database, MandateCheck soapMandates,
+                                           AdmissionControl admission, SignerRateLimiter rateLimiter, AuditLog audit,
+                                           Clock clock) {
+        RestSettings settings = RestSettings.from(config);
+        if (!settings.enabled()) {
+            return null;
+        }
+        RegistrerenChain chain = new RegistrerenChain(new RegistrerenChain.Services(admission, rateLimiter,
+                new RequestLimits(config.longValue("limits.max-message-size")),
+                soapMandates.forService(settings.serviceNamespace()),
+                JsonBodySchema.component(JsonBodySchema.DOORSTROOMTOETS_OPENAPI, "Deelnemerslijst"),
+                new DeelnemersService(database, clock), audit, clock, settings.retryAfterSeconds()));
+        return new RestFrontDoor(settings.basePath(), chain);
+    }
+
+    public RestFrontDoor(String basePath, RegistrerenChain registreren) {
+        this.basePath = basePath;
+        this.registreren = registreren;
+        this.openApi = resource(JsonBodySchema.DOORSTROOMTOETS_OPENAPI);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        if (!path.equals(basePath) && !path.startsWith(basePath + "/")) {
+            return false;
+        }
+        GatewayRequest gatewayRequest = new GatewayRequest(Correlation.newId(), RegistrerenChain.OPERATION,
+                facts(request));
+        MDC.put(Correlation.MDC_KEY, gatewayRequest.correlationId());
+        try {
+            String route = path.substring(basePath.length());
+            if (route.equals("/registreren")) {
+                write(response, callback, registreren.handle(gatewayRequest, query(request),
+                        Request.asInputStream(request)));
+            } else if (route.equals("/openapi.yaml") && "GET".equals(request.getMethod())) {
+                response.setStatus(200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/yaml; charset=utf-8");
+                response.write(true, ByteBuffer.wrap(openApi), callback);
+            } else {
+                write(response, callback, new RestAnswer(404, "Onbekend pad.", gatewayRequest.correlationId(), null));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("REST request not answered normally", e);
+            write(response, callback, new RestAnswer(500, "Er is een interne fout opgetreden.",
+                    gatewayRequest.correlationId(), null));
+        } finally {
+            MDC.remove(Correlation.MDC_KEY);
+        }
+        return true;
+    }
+
+    private static void write(Response response, Callback callback, RestAnswer answer) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("melding", answer.melding());
+        body.put("correlatie", answer.correlatie());
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        response.setStatus(answer.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON_TYPE);
+        if (answer.retryAfterSeconds() != null) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, String.valueOf(answer.retryAfterSeconds()));
+        }
+        if (answer.status() == 405) {
+            response.getHeaders().put(HttpHeader.ALLOW, "POST");
+        }
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    private static TransportFacts facts(Request request) {
+        Object tls = request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
+        X509Certificate[] peer = tls instanceof EndPoint.SslSessionData data ? data.peerCertificates() : null;
+        return new TransportFacts(request.getMethod(), request.getHttpURI().getQuery(), null,
+                request.getHeaders().get(HttpHeader.CONTENT_TYPE), request.getHeaders().get(HttpHeader.CONTENT_LENGTH),
+                peer == null ? List.of() : List.of(peer));
+    }
+
+    /** The first value of each query parameter. */
+    private static Map<String, String> query(Request request) {
+        Map<String, String> out = new HashMap<>();
+        Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        for (Fields.Field f : fields) {
+            out.put(f.getName(), f.getValue());
+        }
+        return out;
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = RestFrontDoor.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("not on the class path: " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
