@@ -3,6 +3,12 @@ package nl.eindtoets.gateway.it;
 import static nl.eindtoets.gateway.it.RestBodies.eckid;
 import static nl.eindtoets.gateway.it.RestBodies.lijst;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -23,12 +29,16 @@ import nl.eindtoets.gateway.client.VerifiedResponse;
 import nl.eindtoets.gateway.it.RestBodies.Pupil;
 import nl.eindtoets.gateway.reliability.TcpProxy;
 import nl.eindtoets.gateway.request.Oin;
+import nl.eindtoets.gateway.rest.RegistrerenChain;
 import nl.eindtoets.gateway.store.DatabaseSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
 
 /**
@@ -48,6 +58,7 @@ abstract class RestDeliveryEndToEndCases {
     private static final String INVALID = "97AG";
     private static final String RESULTS = "97AH";
     private static final String AUDITED = "97AJ";
+    private static final String VERSION_10 = "97AN";
     private static final String OTHER_SCHOOL = "97AK";
     /** Mandated for las-a but never registered. */
     private static final String UNREGISTERED = "97AL";
@@ -72,9 +83,9 @@ abstract class RestDeliveryEndToEndCases {
     @BeforeAll
     void startGateway(@TempDir Path dir) throws Exception {
         store = StoreGateway.start(dir, database(dir), List.of(ACCEPTED, REPEATED, MUTATED, REPLACED, BOTH_CHANNELS,
-                CLOSED, INVALID, RESULTS, AUDITED, OTHER_SCHOOL, UNREGISTERED));
+                CLOSED, INVALID, RESULTS, AUDITED, OTHER_SCHOOL, UNREGISTERED, VERSION_10));
         store.registerOpen(ACCEPTED, REPEATED, MUTATED, REPLACED, BOTH_CHANNELS, INVALID, RESULTS, AUDITED,
-                OTHER_SCHOOL, NOT_MANDATED);
+                OTHER_SCHOOL, NOT_MANDATED, VERSION_10);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
         store.register(CLOSED, today.minusDays(60), today.minusDays(1));
         lasA = RestLas.as(store.gateway(), "las-a");
@@ -124,6 +135,15 @@ abstract class RestDeliveryEndToEndCases {
 
         assertThat(answer.status()).as(answer.raw()).isEqualTo(202);
         assertThat(surnames(MUTATED)).containsExactly("lln-1 Jansen", "lln-2 Visser-Smit", "lln-3 Bakker");
+    }
+
+    @Test
+    void aDoorstroomtoetsketenV10ListIsAcceptedAsAMutatielevering() throws Exception {
+        RestLas.Answer answer = lasA.registreren(VERSION_10, lijst(VERSION_10, OLD, RestBodies.DOORSTROOM_V10,
+                List.of(Pupil.key("lln-1", "Jansen"))));
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(202);
+        assertThat(deliveries(VERSION_10)).containsExactly("REST/mutatielevering/" + RestLas.ROUTERINGSKENMERK + "/1");
     }
 
     @Test
@@ -182,6 +202,25 @@ abstract class RestDeliveryEndToEndCases {
 
         assertRefused(answer, 401);
         assertThat(deliveries(NOT_MANDATED)).isEmpty();
+    }
+
+    @Test
+    void aTrustedCertificateWithoutAnOinIsAnswered401() throws Exception {
+        RestLas.Answer answer = RestLas.as(store.gateway(), "las-no-oin").registreren(NOT_MANDATED,
+                lijst(NOT_MANDATED, OLD, List.of(Pupil.key("lln-1", "Jansen"))));
+
+        assertRefused(answer, 401);
+        assertThat(answer.melding()).contains("OIN");
+        assertThat(deliveries(NOT_MANDATED)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"las-foreign", "las-revoked", "las-expired"})
+    void aClientCertificateTheTrustRefusesGetsNoAnswerAtAll(String key) throws Exception {
+        RestLas las = RestLas.as(store.gateway(), key);
+
+        assertThatThrownBy(() -> las.registreren(ACCEPTED, lijst(ACCEPTED, OLD, List.of(Pupil.key("lln-x", "X")))))
+                .isInstanceOf(IOException.class);
     }
 
     @Test
@@ -355,6 +394,26 @@ abstract class RestDeliveryEndToEndCases {
         JsonNode second = store.json("/api/audit?correlationId=" + refused.correlatie()).get(0);
         assertThat(second.get("decision").asText()).isEqualTo("refused");
         assertThat(second.get("faultCode").asText()).isEqualTo("Client.AutorisatieOngeldig");
+    }
+
+    @Test
+    void theCorrelationIdOfAnAnswerFindsItsLineInTheLog() throws Exception {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger chain = (Logger) LoggerFactory.getLogger(RegistrerenChain.class);
+        chain.addAppender(log);
+        RestLas.Answer refused;
+        try {
+            refused = RestLas.as(store.gateway(), "las-b").registreren(AUDITED,
+                    lijst(AUDITED, NEW, List.of(Pupil.key("lln-2", "Visser"))));
+        } finally {
+            chain.detachAppender(log);
+        }
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(log.list).filteredOn(e -> refused.correlatie().equals(e.getMDCPropertyMap().get("correlationId")))
+                .anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("401"))
+                .allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain("Visser", "lln-2"));
     }
 
     @Test
