@@ -15,6 +15,7 @@ import java.util.Map;
 import java.time.Clock;
 import nl.eindtoets.gateway.config.GatewayConfig;
 import nl.eindtoets.gateway.deelnemers.DeelnemersService;
+import nl.eindtoets.gateway.deelnemers.SchooladviezenService;
 import nl.eindtoets.gateway.edge.AdmissionControl;
 import nl.eindtoets.gateway.edge.Correlation;
 import nl.eindtoets.gateway.edge.RequestLimits;
@@ -49,7 +50,8 @@ public final class RestFrontDoor extends Handler.Abstract {
     private static final String JSON_TYPE = "application/json; charset=utf-8";
 
     private final String basePath;
-    private final RegistrerenChain registreren;
+    /** The POST chains by their path below the base path. */
+    private final Map<String, RestPostChain> posts;
     private final byte[] openApi;
 
     /**
@@ -63,17 +65,25 @@ public final class RestFrontDoor extends Handler.Abstract {
         if (!settings.enabled()) {
             return null;
         }
-        RegistrerenChain chain = new RegistrerenChain(new RegistrerenChain.Services(admission, rateLimiter,
+        RestPostChain.Services services = new RestPostChain.Services(admission, rateLimiter,
                 new RequestLimits(config.longValue("limits.max-message-size")),
-                soapMandates.forService(settings.serviceNamespace()),
-                JsonBodySchema.component(JsonBodySchema.DOORSTROOMTOETS_OPENAPI, "Deelnemerslijst"),
-                new DeelnemersService(database, clock), audit, clock, settings.retryAfterSeconds()));
-        return new RestFrontDoor(settings.basePath(), chain);
+                soapMandates.forService(settings.serviceNamespace()), audit, clock, settings.retryAfterSeconds());
+        return new RestFrontDoor(settings.basePath(), List.of(
+                new RestPostChain(services, new Registreren(schema("Deelnemerslijst"),
+                        new DeelnemersService(database, clock))),
+                new RestPostChain(services, new RegistrerenSchooladviezen(schema("Schooladviezenlijst"),
+                        new SchooladviezenService(database, clock)))));
     }
 
-    public RestFrontDoor(String basePath, RegistrerenChain registreren) {
+    private static JsonBodySchema schema(String component) {
+        return JsonBodySchema.component(JsonBodySchema.DOORSTROOMTOETS_OPENAPI, component);
+    }
+
+    RestFrontDoor(String basePath, List<RestPostChain> posts) {
         this.basePath = basePath;
-        this.registreren = registreren;
+        Map<String, RestPostChain> byPath = new HashMap<>();
+        posts.forEach(p -> byPath.put("/" + p.operation(), p));
+        this.posts = Map.copyOf(byPath);
         this.openApi = resource(JsonBodySchema.DOORSTROOMTOETS_OPENAPI);
     }
 
@@ -83,14 +93,14 @@ public final class RestFrontDoor extends Handler.Abstract {
         if (!path.equals(basePath) && !path.startsWith(basePath + "/")) {
             return false;
         }
-        GatewayRequest gatewayRequest = new GatewayRequest(Correlation.newId(), RegistrerenChain.OPERATION,
-                facts(request));
+        String route = path.substring(basePath.length());
+        RestPostChain post = posts.get(route);
+        GatewayRequest gatewayRequest = new GatewayRequest(Correlation.newId(),
+                post != null ? post.operation() : route, facts(request));
         MDC.put(Correlation.MDC_KEY, gatewayRequest.correlationId());
         try {
-            String route = path.substring(basePath.length());
-            if (route.equals("/registreren")) {
-                write(response, callback, registreren.handle(gatewayRequest, query(request),
-                        Request.asInputStream(request)));
+            if (post != null) {
+                write(response, callback, post.handle(gatewayRequest, query(request), Request.asInputStream(request)));
             } else if (route.equals("/openapi.yaml") && "GET".equals(request.getMethod())) {
                 response.setStatus(200);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/yaml; charset=utf-8");

@@ -43,7 +43,22 @@ final class RestBodies {
                 Bodies.SCHOOLJAAR, brin, brin, deelnemers);
     }
 
-    private static String deelnemer(String brin, Pupil p) {
+    /** A Schooladviezenlijst (v1.1) giving each pupil its advice, in order. */
+    static String schooladviezen(String brin, List<Pupil> pupils, List<String> adviezen) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < pupils.size(); i++) {
+            items.append(i > 0 ? ",\n" : "").append("{\"deelnemerref\": [").append(refs(pupils.get(i)))
+                    .append("], \"advies\": \"").append(adviezen.get(i)).append("\"}");
+        }
+        return """
+                {"versie": "%s", "profiel": "Schooladviezen", "schooljaar": "%s",
+                 "deelnemersgroep": {"instellingscode": "%s", "vestigingscode": "00",
+                   "onderwijsaanbiedercode": "101A202", "onderwijslocatiecode": "303X404", "administratienr": "01"},
+                 "voorlopigSchooladviezen": [%s]}
+                """.formatted(DOORSTROOM, Bodies.SCHOOLJAAR, brin, items);
+    }
+
+    private static String refs(Pupil p) {
         StringBuilder refs = new StringBuilder();
         if (p.eckid() != null) {
             refs.append("{\"label\": \"ECK-iD\", \"onderwijsdeelnemerID\": \"").append(p.eckid()).append("\"}");
@@ -52,6 +67,11 @@ final class RestBodies {
             refs.append(refs.length() > 0 ? ", " : "")
                     .append("{\"label\": \"LAS-key\", \"onderwijsdeelnemerID\": \"").append(p.lasKey()).append("\"}");
         }
+        return refs.toString();
+    }
+
+    private static String deelnemer(String brin, Pupil p) {
+        String refs = refs(p);
         return """
                 {"label": "Leerling", "deelnemerref": [%s], "achternaam": "%s", "roepnaam": "Kim",
                  "groep": "%s-grp-8", "niveau": {"label": "Jaargroep", "niveau": "8"},

@@ -29,7 +29,7 @@ import nl.eindtoets.gateway.client.VerifiedResponse;
 import nl.eindtoets.gateway.it.RestBodies.Pupil;
 import nl.eindtoets.gateway.reliability.TcpProxy;
 import nl.eindtoets.gateway.request.Oin;
-import nl.eindtoets.gateway.rest.RegistrerenChain;
+import nl.eindtoets.gateway.rest.RestPostChain;
 import nl.eindtoets.gateway.store.DatabaseSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +59,7 @@ abstract class RestDeliveryEndToEndCases {
     private static final String RESULTS = "97AH";
     private static final String AUDITED = "97AJ";
     private static final String VERSION_10 = "97AN";
+    private static final String ADVICE = "97AP";
     private static final String OTHER_SCHOOL = "97AK";
     /** Mandated for las-a but never registered. */
     private static final String UNREGISTERED = "97AL";
@@ -83,9 +84,9 @@ abstract class RestDeliveryEndToEndCases {
     @BeforeAll
     void startGateway(@TempDir Path dir) throws Exception {
         store = StoreGateway.start(dir, database(dir), List.of(ACCEPTED, REPEATED, MUTATED, REPLACED, BOTH_CHANNELS,
-                CLOSED, INVALID, RESULTS, AUDITED, OTHER_SCHOOL, UNREGISTERED, VERSION_10));
+                CLOSED, INVALID, RESULTS, AUDITED, OTHER_SCHOOL, UNREGISTERED, VERSION_10, ADVICE));
         store.registerOpen(ACCEPTED, REPEATED, MUTATED, REPLACED, BOTH_CHANNELS, INVALID, RESULTS, AUDITED,
-                OTHER_SCHOOL, NOT_MANDATED, VERSION_10);
+                OTHER_SCHOOL, NOT_MANDATED, VERSION_10, ADVICE);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
         store.register(CLOSED, today.minusDays(60), today.minusDays(1));
         lasA = RestLas.as(store.gateway(), "las-a");
@@ -377,6 +378,74 @@ abstract class RestDeliveryEndToEndCases {
         }
     }
 
+    // --- registreren-schooladviezen -----------------------------------------------------------------------------
+
+    @Test
+    void schoolAdviceIsStoredPerPupilAndALaterAdviceReplacesTheEarlier() throws Exception {
+        Pupil withEckid = new Pupil("lln-a1", eckid('a'), "Jansen");
+        Pupil keyOnly = Pupil.key("lln-a2", "Visser");
+        assertThat(lasA.registreren(ADVICE, lijst(ADVICE, OLD, List.of(withEckid, keyOnly))).status()).isEqualTo(202);
+
+        RestLas.Answer first = lasA.registrerenSchooladviezen(ADVICE, RestBodies.schooladviezen(ADVICE,
+                List.of(new Pupil(null, eckid('a'), null), keyOnly), List.of("HAVO_TM_VWO", "VMBO_BB")));
+        RestLas.Answer second = lasA.registrerenSchooladviezen(ADVICE, RestBodies.schooladviezen(ADVICE,
+                List.of(keyOnly), List.of("VMBO_KB")));
+
+        assertThat(first.status()).as(first.raw()).isEqualTo(202);
+        assertThat(first.melding()).contains("2 leerlingen");
+        assertThat(second.status()).as(second.raw()).isEqualTo(202);
+        assertThat(adviezen(ADVICE)).containsExactlyInAnyOrder(eckid('a') + " HAVO_TM_VWO",
+                "LAS-key:lln-a2 VMBO_KB");
+        JsonNode audit = store.json("/api/audit?correlationId=" + first.correlatie()).get(0);
+        assertThat(audit.get("operation").asText()).isEqualTo("registreren-schooladviezen");
+        assertThat(audit.get("decision").asText()).isEqualTo("accepted");
+    }
+
+    @Test
+    void adviceForAPupilNotOnTheSchoolsListIsAnswered422WithItsPathAndNothingIsStored() throws Exception {
+        lasA.registreren(ADVICE, lijst(ADVICE, OLD, List.of(Pupil.key("lln-a3", "Bakker"))));
+
+        RestLas.Answer answer = lasA.registrerenSchooladviezen(ADVICE, RestBodies.schooladviezen(ADVICE,
+                List.of(Pupil.key("lln-a3", null), Pupil.key("lln-elders", null)), List.of("VWO", "VWO")));
+
+        assertRefused(answer, 422);
+        assertThat(answer.melding()).contains("/voorlopigSchooladviezen/1/deelnemerref").doesNotContain("lln-elders");
+        assertThat(adviezen(ADVICE)).noneMatch(a -> a.startsWith("LAS-key:lln-a3 "));
+    }
+
+    @Test
+    void anAdviceOfTheWrongFormIsAnswered422WithItsPath() throws Exception {
+        RestLas.Answer answer = lasA.registrerenSchooladviezen(ADVICE, RestBodies.schooladviezen(ADVICE,
+                List.of(Pupil.key("lln-a1", null)), List.of("havo/vwo")));
+
+        assertRefused(answer, 422);
+        assertThat(answer.melding()).contains("/voorlopigSchooladviezen/0/advies");
+    }
+
+    @Test
+    void schoolAdviceIsRefusedLikeAListWhenUnmandatedClosedOrUnknown() throws Exception {
+        List<Pupil> one = List.of(Pupil.key("lln-1", null));
+        assertRefused(RestLas.as(store.gateway(), "las-b").registrerenSchooladviezen(NOT_MANDATED,
+                RestBodies.schooladviezen(NOT_MANDATED, one, List.of("VWO"))), 401);
+        assertRefused(lasA.registrerenSchooladviezen(ACCEPTED, RestBodies.schooladviezen(OTHER_SCHOOL, one,
+                List.of("VWO"))), 401);
+        assertRefused(lasA.registrerenSchooladviezen(CLOSED, RestBodies.schooladviezen(CLOSED, one,
+                List.of("VWO"))), 403);
+        assertRefused(lasA.registrerenSchooladviezen(UNREGISTERED, RestBodies.schooladviezen(UNREGISTERED, one,
+                List.of("VWO"))), 405);
+    }
+
+    @Test
+    void schoolAdviceOverTheSizeLimitIsAnswered413() throws Exception {
+        RawHttps.Answer answer = RawHttps.as("las-a").exchange(store.gateway().baseUrl(),
+                "POST /doorstroomtoets/registreren-schooladviezen?edu-to=" + Oin.ofSchool(ADVICE).value()
+                        + "&edu-from=" + RestLas.ROUTERINGSKENMERK + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 20000000",
+                RawHttps.only("{".getBytes(StandardCharsets.US_ASCII)), Duration.ofSeconds(20));
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(413);
+    }
+
     // --- audit, log, contract ---------------------------------------------------------------------------------
 
     @Test
@@ -400,7 +469,7 @@ abstract class RestDeliveryEndToEndCases {
     void theCorrelationIdOfAnAnswerFindsItsLineInTheLog() throws Exception {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
-        Logger chain = (Logger) LoggerFactory.getLogger(RegistrerenChain.class);
+        Logger chain = (Logger) LoggerFactory.getLogger(RestPostChain.class);
         chain.addAppender(log);
         RestLas.Answer refused;
         try {
@@ -460,6 +529,21 @@ abstract class RestDeliveryEndToEndCases {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getInt(4));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** {@code <pupil_ref> <advies>} of each stored school advice of the school. */
+    private List<String> adviezen(String brin) throws Exception {
+        try (Connection c = store.gateway().database().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT pupil_ref, advies FROM school_advice WHERE brin = ?")) {
+            ps.setString(1, brin);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + " " + rs.getString(2));
                 }
             }
             return out;

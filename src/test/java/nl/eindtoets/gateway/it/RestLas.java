@@ -63,6 +63,12 @@ final class RestLas {
                 + ROUTERINGSKENMERK, body);
     }
 
+    /** POST /doorstroomtoets/registreren-schooladviezen, as {@link #registreren}. */
+    Answer registrerenSchooladviezen(String eduToBrin, String body) throws Exception {
+        return post("/doorstroomtoets/registreren-schooladviezen?edu-to=" + Oin.ofSchool(eduToBrin).value()
+                + "&edu-from=" + ROUTERINGSKENMERK, body);
+    }
+
     Answer post(String pathAndQuery, String body) throws Exception {
         return answer(http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")

@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import nl.eindtoets.gateway.deelnemers.DeelnemersService;
-import nl.eindtoets.gateway.deelnemers.DeelnemerslijstJson;
-import nl.eindtoets.gateway.deelnemers.Levering;
-import nl.eindtoets.gateway.deelnemers.Ontvangst;
 import nl.eindtoets.gateway.edge.AdmissionControl;
 import nl.eindtoets.gateway.edge.MessageTooLargeException;
 import nl.eindtoets.gateway.edge.LimitedInputStream;
@@ -33,42 +29,45 @@ import nl.eindtoets.gateway.request.Refusal;
 import nl.eindtoets.gateway.request.RequestIdentity;
 import nl.eindtoets.gateway.store.AuditLog;
 import nl.eindtoets.gateway.store.AuditRecord;
-import nl.eindtoets.gateway.validation.JsonBodySchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /registreren} of the REST front door: the same transport-neutral stages as the SOAP chain where they
- * apply, in the same order, on the one {@link GatewayRequest}; then the participant list into the same store. The
+ * A POST of the REST front door ({@code /registreren}, {@code /registreren-schooladviezen}): the same
+ * transport-neutral stages as the SOAP chain where they apply, in the same order, on the one {@link GatewayRequest};
+ * then the {@link RestOperation} into the same store. The
  * TLS layer has already verified the client certificate (trust store, dates, CRLs). Every request, answered or
  * refused, gets an audit record and one log line with its correlation id. Knows no HTTP server; {@link RestFrontDoor}
  * carries the request here and the answer back.
  */
-public final class RegistrerenChain {
-
-    /** The operation name in the audit trail and the log. */
-    public static final String OPERATION = "registreren";
+public final class RestPostChain {
 
     /** The steps, in the order a request meets them (docs/rest.md). */
     public static final List<String> STEPS = List.of("arrival", "admission", "rate-limit", "size-limit", "parse",
             "identity", "mandate", "schema", "profile", "handler");
 
-    private static final Logger LOG = LoggerFactory.getLogger(RegistrerenChain.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RestPostChain.class);
     private static final Pattern EDU_ADDRESS = Pattern.compile("[0-9A-Za-z]{20}");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
-    /** What the chain's steps need. */
+    /** What the chain's steps need, shared by every POST of the front door. */
     public record Services(AdmissionControl admission, SignerRateLimiter rateLimiter, RequestLimits limits,
-                           MandateCheck mandate, JsonBodySchema schema, DeelnemersService deelnemers, AuditLog audit,
-                           Clock clock, int retryAfterSeconds) {
+                           MandateCheck mandate, AuditLog audit, Clock clock, int retryAfterSeconds) {
     }
 
     private final Services services;
+    private final RestOperation operation;
 
-    public RegistrerenChain(Services services) {
+    public RestPostChain(Services services, RestOperation operation) {
         this.services = services;
+        this.operation = operation;
+    }
+
+    /** The operation's name in the request record, the audit trail and the log. */
+    public String operation() {
+        return operation.name();
     }
 
     /**
@@ -87,7 +86,7 @@ public final class RegistrerenChain {
                 services.rateLimiter().apply(request);
                 byte[] bytes = read(request, body);
                 digest = sha256(bytes);
-                answer = accepted(request, register(request, query, bytes, digest));
+                answer = new RestAnswer(202, run(request, query, bytes, digest), request.correlationId(), null);
             } finally {
                 services.admission().release(permit);
             }
@@ -97,12 +96,12 @@ public final class RegistrerenChain {
             answer = refused(request, new Refusal.Internal(e.toString()), e);
         }
         audit(request, digest);
-        LOG.info("REST {} {} -> {} ({} ms)", OPERATION, request.outcome().label(), answer.status(),
+        LOG.info("REST {} {} -> {} ({} ms)", operation.name(), request.outcome().label(), answer.status(),
                 (System.nanoTime() - started) / 1_000_000);
         return answer;
     }
 
-    private Ontvangst register(GatewayRequest request, Map<String, String> query, byte[] bytes, String digest) {
+    private String run(GatewayRequest request, Map<String, String> query, byte[] bytes, String digest) {
         String eduTo = eduAddress(query, "edu-to");
         String eduFrom = eduAddress(query, "edu-from");
         JsonNode json = parse(bytes);
@@ -118,10 +117,8 @@ public final class RegistrerenChain {
                 "rest:" + sha256((eduTo + "\n" + eduFrom + "\n").getBytes(StandardCharsets.UTF_8), bytes));
         request.identifiedByTransport(identity);
         services.mandate().apply(request);
-        services.schema().check(json);
-        DeelnemerslijstJson.Parsed parsed = DeelnemerslijstJson.read(json);
-        return services.deelnemers().register(identity, digest, parsed.lijst(),
-                Levering.rest(parsed.soort(), eduFrom));
+        operation.schema().check(json);
+        return operation.apply(identity, digest, json, eduFrom);
     }
 
     /** POST only, within the size limit (declared, and while reading), as JSON. */
@@ -171,18 +168,13 @@ public final class RegistrerenChain {
         return value;
     }
 
-    private RestAnswer accepted(GatewayRequest request, Ontvangst ontvangst) {
-        return new RestAnswer(202, "Deelnemerslijst ontvangen en verwerkt: " + ontvangst.aantalDeelnemers()
-                + " deelnemers, ontvangstid " + ontvangst.ontvangstId() + ".", request.correlationId(), null);
-    }
-
     private RestAnswer refused(GatewayRequest request, Refusal refusal, Throwable cause) {
         request.refused(refusal);
         int status = RestStatus.of(refusal);
         if (status >= 500) {
-            LOG.warn("REST {} refused with {}: {}", OPERATION, status, refusal.logReason(), cause);
+            LOG.warn("REST {} refused with {}: {}", operation.name(), status, refusal.logReason(), cause);
         } else {
-            LOG.info("REST {} refused with {}: {}", OPERATION, status, refusal.logReason());
+            LOG.info("REST {} refused with {}: {}", operation.name(), status, refusal.logReason());
         }
         return new RestAnswer(status, refusal.text(), request.correlationId(),
                 status == 503 ? services.retryAfterSeconds() : null);
@@ -195,7 +187,7 @@ public final class RegistrerenChain {
         try {
             services.audit().record(new AuditRecord(services.clock().instant(), request.correlationId(),
                     who == null ? null : who.messageId(), who == null ? null : who.signerOin().value(),
-                    who == null ? null : who.schoolOin().value(), OPERATION, request.outcome().label(),
+                    who == null ? null : who.schoolOin().value(), operation.name(), request.outcome().label(),
                     refusal == null ? null : refusal.codeName(), who == null ? null : digest));
         } catch (RuntimeException e) {
             LOG.error("audit record not written: correlationId={} reason={}", request.correlationId(), e.toString());
