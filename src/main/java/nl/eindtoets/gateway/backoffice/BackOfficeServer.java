@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import nl.eindtoets.gateway.deelnemers.CurrentList;
 import nl.eindtoets.gateway.deelnemers.DeliveryStore;
+import nl.eindtoets.gateway.deelnemers.Leerling;
+import nl.eindtoets.gateway.deelnemers.PupilReports;
 import nl.eindtoets.gateway.leerresultaten.ImportReport;
 import nl.eindtoets.gateway.leerresultaten.ResultImport;
 import nl.eindtoets.gateway.store.AuditLog;
@@ -49,6 +52,7 @@ public final class BackOfficeServer implements AutoCloseable {
     private final byte[] token;
     private final SchoolRegistry schools;
     private final DeliveryStore deliveries;
+    private final PupilReports reports;
     private final ResultImport results;
     private final AuditLog audit;
     private final Clock clock;
@@ -66,6 +70,7 @@ public final class BackOfficeServer implements AutoCloseable {
         this.token = settings.token().getBytes(StandardCharsets.UTF_8);
         this.schools = new SchoolRegistry(database);
         this.deliveries = new DeliveryStore(database);
+        this.reports = new PupilReports(database);
         this.results = new ResultImport(database, clock);
         this.audit = new JdbcAuditLog(database);
         this.clock = clock;
@@ -225,6 +230,17 @@ public final class BackOfficeServer implements AutoCloseable {
         out.put("eduFrom", d.levering().eduFrom());
         out.put("groepen", list.get().groepen());
         out.put("leerlingen", list.get().leerlingen());
+        // The ids under which the school's LAS fetches each pupil's report (GET /leerlingrapport/{rapportid}).
+        Map<String, String> ids = reports.ids(brin, dependancecode, schooljaar);
+        List<Map<String, String>> rapporten = new ArrayList<>();
+        for (Leerling l : list.get().leerlingen()) {
+            Map<String, String> r = new LinkedHashMap<>();
+            r.put("key", l.key());
+            r.put("eckid", l.eckid());
+            r.put("rapportid", ids.get(l.ref()));
+            rapporten.add(r);
+        }
+        out.put("rapporten", rapporten);
         send(ex, 200, out);
     }
 

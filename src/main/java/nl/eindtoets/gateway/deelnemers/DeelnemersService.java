@@ -128,6 +128,7 @@ public final class DeelnemersService {
                 }
                 UUID id = UUID.randomUUID();
                 deliveries.insert(c, id, identity, bodyDigest, receivedAt, lijst, levering);
+                PupilReports.assign(c, school.brincode(), dep, school.schooljaar(), lijst.leerlingen(), receivedAt);
                 LOG.info("participant delivery {} ({} {}) stored for {}/{}/{}: {} participants", id,
                         levering.kanaal(), levering.soort().label(), school.brincode(), dep, school.schooljaar(),
                         lijst.leerlingen().size());

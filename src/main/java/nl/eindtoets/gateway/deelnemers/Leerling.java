@@ -14,4 +14,12 @@ import java.time.LocalDate;
 public record Leerling(String key, String eckid, String achternaam, String voorvoegsel, String voorletters,
                        String roepnaam, LocalDate geboortedatum, Integer geslacht, String jaargroep,
                        String groepKey) {
+
+    /**
+     * How stores that keep something per pupil (school advice, report ids) name the pupil: the ECK-iD when it has
+     * one, else {@code LAS-key:<key>}.
+     */
+    public String ref() {
+        return eckid != null ? eckid : "LAS-key:" + key;
+    }
 }

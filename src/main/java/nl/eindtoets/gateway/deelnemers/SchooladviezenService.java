@@ -93,7 +93,7 @@ public final class SchooladviezenService {
     /** One row per pupil: the pupil as the current list knows it, by ECK-iD when it has one. */
     private static void store(Connection c, Schooladviezenlijst lijst, Leerling pupil, String advies,
                               RequestIdentity identity, String eduFrom, Instant receivedAt) throws SQLException {
-        String ref = pupil.eckid() != null ? pupil.eckid() : "LAS-key:" + pupil.key();
+        String ref = pupil.ref();
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM school_advice WHERE brin = ?"
                 + " AND dependancecode = ? AND schooljaar = ? AND pupil_ref = ?")) {
             ps.setString(1, lijst.brin());

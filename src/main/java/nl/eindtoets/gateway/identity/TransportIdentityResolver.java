@@ -40,6 +40,17 @@ public final class TransportIdentityResolver {
         return new RequestIdentity(sender, school, brin, dependance, messageId);
     }
 
+    /**
+     * For a request without a body (GET): the school is the one {@code edu-to} names, its main location.
+     *
+     * @param requestId what names this request in the audit trail
+     */
+    public static RequestIdentity resolve(X509Certificate tlsClient, String eduTo, String requestId) {
+        Oin school = Oin.parseOrNull(eduTo);
+        return resolve(tlsClient, eduTo, school == null || !school.isSchoolOin() ? null : school.schoolBrin(), null,
+                requestId);
+    }
+
     private static GatewayFault refused(String text) {
         return new GatewayFault(FaultCode.AUTORISATIE_ONGELDIG, text);
     }

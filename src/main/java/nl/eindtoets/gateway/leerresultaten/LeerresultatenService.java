@@ -128,6 +128,48 @@ public final class LeerresultatenService {
         return new LeerresultatenAntwoord.Resultaten(school, afnames, toetsen);
     }
 
+    /**
+     * The results of one pupil of the school's current list, matched to the list as {@link #haal} matches them
+     * (ECK-iD first, LAS-key second), with the tests they name; empty when none were imported.
+     */
+    public PupilResults resultsOf(String brin, String dependancecode, String schooljaar, Leerling pupil) {
+        Objects.requireNonNull(pupil, "pupil");
+        try {
+            return database.inTransaction(c -> {
+                PupilIndex current = new PupilIndex(deliveries.currentPupils(c, brin, dependancecode, schooljaar));
+                List<Resultaat> results = new ArrayList<>();
+                Set<String> testCodes = new LinkedHashSet<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, pupil_las_key, pupil_eckid, toetscode,"
+                        + " toetsonderdeelcode, afnamedatum, score, infourl FROM result WHERE brin = ?"
+                        + " AND dependancecode = ? AND schooljaar = ? ORDER BY id")) {
+                    ps.setString(1, brin);
+                    ps.setString(2, dependancecode);
+                    ps.setString(3, schooljaar);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Leerling l = current.match(rs.getString("pupil_eckid"), rs.getString("pupil_las_key"));
+                            if (l != null && l.ref().equals(pupil.ref())) {
+                                testCodes.add(rs.getString("toetscode"));
+                                results.add(new Resultaat("r" + rs.getLong("id"), Jdbc.date(rs, "afnamedatum"),
+                                        rs.getString("toetscode"), rs.getString("toetsonderdeelcode"),
+                                        rs.getInt("score"), rs.getString("infourl")));
+                            }
+                        }
+                    }
+                }
+                TestCatalogue catalogue = TestCatalogue.load(c);
+                List<Toets> toetsen = new ArrayList<>();
+                for (String code : testCodes) {
+                    Toets t = catalogue.test(code);
+                    toetsen.add(t != null ? t : new Toets(code, null, List.of()));
+                }
+                return new PupilResults(results, toetsen);
+            });
+        } catch (StoreUnavailableException e) {
+            throw e.toFault();
+        }
+    }
+
     /** LAS-key and ECK-iD to report: the current list's, or the stored ones when the pupil left the list. */
     private static String[] currentIdentity(PupilIndex current, String lasKey, String eckid) {
         Leerling l = current.match(eckid, lasKey);

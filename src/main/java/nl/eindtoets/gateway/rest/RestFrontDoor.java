@@ -21,6 +21,7 @@ import nl.eindtoets.gateway.edge.Correlation;
 import nl.eindtoets.gateway.edge.RequestLimits;
 import nl.eindtoets.gateway.edge.SignerRateLimiter;
 import nl.eindtoets.gateway.mandate.MandateCheck;
+import nl.eindtoets.gateway.rapport.LeerlingrapportService;
 import nl.eindtoets.gateway.store.AuditLog;
 import nl.eindtoets.gateway.store.Database;
 import nl.eindtoets.gateway.request.GatewayRequest;
@@ -48,10 +49,13 @@ public final class RestFrontDoor extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(RestFrontDoor.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_TYPE = "application/json; charset=utf-8";
+    private static final String CORRELATION_HEADER = "X-Correlatie-Id";
+    private static final String RAPPORT = "/leerlingrapport/";
 
     private final String basePath;
     /** The POST chains by their path below the base path. */
     private final Map<String, RestPostChain> posts;
+    private final LeerlingrapportChain leerlingrapport;
     private final byte[] openApi;
 
     /**
@@ -72,15 +76,17 @@ public final class RestFrontDoor extends Handler.Abstract {
                 new RestPostChain(services, new Registreren(schema("Deelnemerslijst"),
                         new DeelnemersService(database, clock))),
                 new RestPostChain(services, new RegistrerenSchooladviezen(schema("Schooladviezenlijst"),
-                        new SchooladviezenService(database, clock)))));
+                        new SchooladviezenService(database, clock)))),
+                new LeerlingrapportChain(services, new LeerlingrapportService(database)));
     }
 
     private static JsonBodySchema schema(String component) {
         return JsonBodySchema.component(JsonBodySchema.DOORSTROOMTOETS_OPENAPI, component);
     }
 
-    RestFrontDoor(String basePath, List<RestPostChain> posts) {
+    RestFrontDoor(String basePath, List<RestPostChain> posts, LeerlingrapportChain leerlingrapport) {
         this.basePath = basePath;
+        this.leerlingrapport = leerlingrapport;
         Map<String, RestPostChain> byPath = new HashMap<>();
         posts.forEach(p -> byPath.put("/" + p.operation(), p));
         this.posts = Map.copyOf(byPath);
@@ -95,30 +101,49 @@ public final class RestFrontDoor extends Handler.Abstract {
         }
         String route = path.substring(basePath.length());
         RestPostChain post = posts.get(route);
+        boolean rapport = route.startsWith(RAPPORT);
         GatewayRequest gatewayRequest = new GatewayRequest(Correlation.newId(),
-                post != null ? post.operation() : route, facts(request));
+                post != null ? post.operation() : rapport ? LeerlingrapportChain.OPERATION : route, facts(request));
         MDC.put(Correlation.MDC_KEY, gatewayRequest.correlationId());
         try {
             if (post != null) {
-                write(response, callback, post.handle(gatewayRequest, query(request), Request.asInputStream(request)));
+                write(response, callback, post.handle(gatewayRequest, query(request), Request.asInputStream(request)),
+                        "POST");
+            } else if (rapport) {
+                write(response, callback, leerlingrapport.handle(gatewayRequest, query(request),
+                        route.substring(RAPPORT.length())), "GET");
             } else if (route.equals("/openapi.yaml") && "GET".equals(request.getMethod())) {
                 response.setStatus(200);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/yaml; charset=utf-8");
                 response.write(true, ByteBuffer.wrap(openApi), callback);
             } else {
-                write(response, callback, new RestAnswer(404, "Onbekend pad.", gatewayRequest.correlationId(), null));
+                write(response, callback, new RestAnswer(404, "Onbekend pad.", gatewayRequest.correlationId(), null),
+                        null);
             }
         } catch (RuntimeException e) {
             LOG.error("REST request not answered normally", e);
             write(response, callback, new RestAnswer(500, "Er is een interne fout opgetreden.",
-                    gatewayRequest.correlationId(), null));
+                    gatewayRequest.correlationId(), null), null);
         } finally {
             MDC.remove(Correlation.MDC_KEY);
         }
         return true;
     }
 
-    private static void write(Response response, Callback callback, RestAnswer answer) {
+    /** @param allow the method the path takes, for the Allow header of a 405; null for none */
+    private static void write(Response response, Callback callback, RestAnswer answer, String allow) {
+        response.setStatus(answer.status());
+        // Also on answers without a JSON body (200 PDF, 204): the id that finds the request in log and audit.
+        response.getHeaders().put(CORRELATION_HEADER, answer.correlatie());
+        if (answer.pdf() != null) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/pdf");
+            response.write(true, ByteBuffer.wrap(answer.pdf()), callback);
+            return;
+        }
+        if (answer.status() == 204) {
+            response.write(true, null, callback);
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("melding", answer.melding());
         body.put("correlatie", answer.correlatie());
@@ -128,13 +153,12 @@ public final class RestFrontDoor extends Handler.Abstract {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        response.setStatus(answer.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON_TYPE);
         if (answer.retryAfterSeconds() != null) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, String.valueOf(answer.retryAfterSeconds()));
         }
-        if (answer.status() == 405) {
-            response.getHeaders().put(HttpHeader.ALLOW, "POST");
+        if (answer.status() == 405 && allow != null) {
+            response.getHeaders().put(HttpHeader.ALLOW, allow);
         }
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }

@@ -47,7 +47,6 @@ public final class RestPostChain {
             "identity", "mandate", "schema", "profile", "handler");
 
     private static final Logger LOG = LoggerFactory.getLogger(RestPostChain.class);
-    private static final Pattern EDU_ADDRESS = Pattern.compile("[0-9A-Za-z]{20}");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
@@ -91,19 +90,21 @@ public final class RestPostChain {
                 services.admission().release(permit);
             }
         } catch (GatewayFault fault) {
-            answer = refused(request, fault.refusal(), fault);
+            answer = RestOutcome.refused(request, fault.refusal(), fault, operation.name(),
+                    services.retryAfterSeconds());
         } catch (RuntimeException e) {
-            answer = refused(request, new Refusal.Internal(e.toString()), e);
+            answer = RestOutcome.refused(request, new Refusal.Internal(e.toString()), e, operation.name(),
+                    services.retryAfterSeconds());
         }
-        audit(request, digest);
+        RestOutcome.audit(services.audit(), services.clock(), request, operation.name(), digest);
         LOG.info("REST {} {} -> {} ({} ms)", operation.name(), request.outcome().label(), answer.status(),
                 (System.nanoTime() - started) / 1_000_000);
         return answer;
     }
 
     private String run(GatewayRequest request, Map<String, String> query, byte[] bytes, String digest) {
-        String eduTo = eduAddress(query, "edu-to");
-        String eduFrom = eduAddress(query, "edu-from");
+        String eduTo = RestOutcome.eduAddress(query, "edu-to");
+        String eduFrom = RestOutcome.eduAddress(query, "edu-from");
         JsonNode json = parse(bytes);
         JsonNode school = json.path("deelnemersgroep");
         if (!school.path("instellingscode").isTextual()) {
@@ -157,41 +158,6 @@ public final class RestPostChain {
 
     private static Refusal notJson(String reason) {
         return new Refusal.Unreadable("Het bericht is geen geldig JSON-object.", 400, reason);
-    }
-
-    private static String eduAddress(Map<String, String> query, String name) {
-        String value = query.get(name);
-        if (value == null || !EDU_ADDRESS.matcher(value).matches()) {
-            String text = "De queryparameter " + name + " ontbreekt of is geen 20 cijfers en letters.";
-            throw new GatewayFault(new Refusal.Unreadable(text, 400, text));
-        }
-        return value;
-    }
-
-    private RestAnswer refused(GatewayRequest request, Refusal refusal, Throwable cause) {
-        request.refused(refusal);
-        int status = RestStatus.of(refusal);
-        if (status >= 500) {
-            LOG.warn("REST {} refused with {}: {}", operation.name(), status, refusal.logReason(), cause);
-        } else {
-            LOG.info("REST {} refused with {}: {}", operation.name(), status, refusal.logReason());
-        }
-        return new RestAnswer(status, refusal.text(), request.correlationId(),
-                status == 503 ? services.retryAfterSeconds() : null);
-    }
-
-    /** As for SOAP: who, for which school, what was decided; a failing write is logged and changes no answer. */
-    private void audit(GatewayRequest request, String digest) {
-        RequestIdentity who = request.identityOrNull();
-        Refusal refusal = request.refusalOrNull();
-        try {
-            services.audit().record(new AuditRecord(services.clock().instant(), request.correlationId(),
-                    who == null ? null : who.messageId(), who == null ? null : who.signerOin().value(),
-                    who == null ? null : who.schoolOin().value(), operation.name(), request.outcome().label(),
-                    refusal == null ? null : refusal.codeName(), who == null ? null : digest));
-        } catch (RuntimeException e) {
-            LOG.error("audit record not written: correlationId={} reason={}", request.correlationId(), e.toString());
-        }
     }
 
     private static String sha256(byte[]... parts) {

@@ -60,6 +60,10 @@ abstract class RestDeliveryEndToEndCases {
     private static final String AUDITED = "97AJ";
     private static final String VERSION_10 = "97AN";
     private static final String ADVICE = "97AP";
+    private static final String REPORT = "97AQ";
+    private static final String REPORT_ELSEWHERE = "97AR";
+    /** Well-formed, issued to no one. */
+    private static final String NO_SUCH_ID = "A".repeat(43);
     private static final String OTHER_SCHOOL = "97AK";
     /** Mandated for las-a but never registered. */
     private static final String UNREGISTERED = "97AL";
@@ -84,9 +88,10 @@ abstract class RestDeliveryEndToEndCases {
     @BeforeAll
     void startGateway(@TempDir Path dir) throws Exception {
         store = StoreGateway.start(dir, database(dir), List.of(ACCEPTED, REPEATED, MUTATED, REPLACED, BOTH_CHANNELS,
-                CLOSED, INVALID, RESULTS, AUDITED, OTHER_SCHOOL, UNREGISTERED, VERSION_10, ADVICE));
+                CLOSED, INVALID, RESULTS, AUDITED, OTHER_SCHOOL, UNREGISTERED, VERSION_10, ADVICE,
+                REPORT, REPORT_ELSEWHERE));
         store.registerOpen(ACCEPTED, REPEATED, MUTATED, REPLACED, BOTH_CHANNELS, INVALID, RESULTS, AUDITED,
-                OTHER_SCHOOL, NOT_MANDATED, VERSION_10, ADVICE);
+                OTHER_SCHOOL, NOT_MANDATED, VERSION_10, ADVICE, REPORT, REPORT_ELSEWHERE);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
         store.register(CLOSED, today.minusDays(60), today.minusDays(1));
         lasA = RestLas.as(store.gateway(), "las-a");
@@ -446,6 +451,80 @@ abstract class RestDeliveryEndToEndCases {
         assertThat(answer.status()).as(answer.text()).isEqualTo(413);
     }
 
+    // --- leerlingrapport -------------------------------------------------------------------------------------------
+
+    @Test
+    void everyPupilOnAListGetsItsOwnUnguessableReportId() throws Exception {
+        lasA.registreren(REPORT, lijst(REPORT, OLD, List.of(new Pupil("lln-q1", eckid('c'), "Jansen"),
+                Pupil.key("lln-q2", "Visser"))));
+
+        List<String> ids = rapportIds(REPORT);
+
+        assertThat(ids).hasSize(2).doesNotHaveDuplicates().allMatch(id -> id.matches("[A-Za-z0-9_-]{43}"));
+    }
+
+    @Test
+    void aKnownPupilWithoutResultsIsAnswered204() throws Exception {
+        lasA.registreren(REPORT, lijst(REPORT, OLD, List.of(new Pupil("lln-q1", eckid('c'), "Jansen"),
+                Pupil.key("lln-q2", "Visser"))));
+
+        HttpResponse<byte[]> r = lasA.leerlingrapport(REPORT, rapportId(REPORT, "lln-q2"));
+
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(r.body()).isEmpty();
+        assertThat(r.headers().firstValue("X-Correlatie-Id")).isPresent();
+    }
+
+    @Test
+    void aPupilWithAWholeTestResultIsAnswered200WithThePdf() throws Exception {
+        lasA.registreren(REPORT, lijst(REPORT, OLD, List.of(new Pupil("lln-q1", eckid('c'), "Jansen"),
+                Pupil.key("lln-q2", "Visser"))));
+        HttpResponse<String> imported = store.post("/api/results", "application/json", """
+                [{"brincode":"%s","schooljaar":"2026-2027","eckid":"%s","toetscode":"EINDTOETS-2027",
+                  "afnamedatum":"2027-04-20","score":84}]""".formatted(REPORT, eckid('c')));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+        HttpResponse<byte[]> r = lasA.leerlingrapport(REPORT, rapportId(REPORT, "lln-q1"));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(r.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void anIdNoOneWasIssuedIsAnswered404() throws Exception {
+        HttpResponse<byte[]> r = lasA.leerlingrapport(REPORT, NO_SUCH_ID);
+
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("\"correlatie\"");
+    }
+
+    @Test
+    void anIdOfAnotherSchoolsPupilIsAsUnknownAsAnIdThatDoesNotExist() throws Exception {
+        lasA.registreren(REPORT_ELSEWHERE, lijst(REPORT_ELSEWHERE, OLD, List.of(Pupil.key("lln-r1", "Bakker"))));
+        String elsewhere = rapportId(REPORT_ELSEWHERE, "lln-r1");
+
+        HttpResponse<byte[]> existing = lasA.leerlingrapport(REPORT, elsewhere);
+        HttpResponse<byte[]> missing = lasA.leerlingrapport(REPORT, NO_SUCH_ID);
+
+        assertThat(existing.statusCode()).isEqualTo(404);
+        assertThat(melding(existing)).isEqualTo(melding(missing));
+    }
+
+    @Test
+    void aLasTheSchoolHasNotMandatedIsAnswered401ForExistingAndMissingIdsAlike() throws Exception {
+        lasA.registreren(REPORT, lijst(REPORT, OLD, List.of(new Pupil("lln-q1", eckid('c'), "Jansen"),
+                Pupil.key("lln-q2", "Visser"))));
+        RestLas lasB = RestLas.as(store.gateway(), "las-b");
+
+        HttpResponse<byte[]> existing = lasB.leerlingrapport(REPORT, rapportId(REPORT, "lln-q2"));
+        HttpResponse<byte[]> missing = lasB.leerlingrapport(REPORT, NO_SUCH_ID);
+
+        assertThat(existing.statusCode()).isEqualTo(401);
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(melding(existing)).isEqualTo(melding(missing));
+    }
+
     // --- audit, log, contract ---------------------------------------------------------------------------------
 
     @Test
@@ -533,6 +612,28 @@ abstract class RestDeliveryEndToEndCases {
             }
             return out;
         }
+    }
+
+    private static String melding(HttpResponse<byte[]> r) throws Exception {
+        return Json.MAPPER.readTree(r.body()).get("melding").asText();
+    }
+
+    /** The report ids the back office lists for the school's pupils. */
+    private List<String> rapportIds(String brin) throws Exception {
+        JsonNode list = store.json("/api/schools/" + brin + "/" + Bodies.SCHOOLJAAR + "/participants");
+        List<String> out = new ArrayList<>();
+        list.get("rapporten").forEach(r -> out.add(r.get("rapportid").asText()));
+        return out;
+    }
+
+    private String rapportId(String brin, String lasKey) throws Exception {
+        JsonNode list = store.json("/api/schools/" + brin + "/" + Bodies.SCHOOLJAAR + "/participants");
+        for (JsonNode r : list.get("rapporten")) {
+            if (lasKey.equals(r.path("key").asText())) {
+                return r.get("rapportid").asText();
+            }
+        }
+        throw new AssertionError("no report id for " + lasKey);
     }
 
     /** {@code <pupil_ref> <advies>} of each stored school advice of the school. */

@@ -69,6 +69,13 @@ final class RestLas {
                 + "&edu-from=" + ROUTERINGSKENMERK, body);
     }
 
+    /** GET /doorstroomtoets/leerlingrapport/{rapportid} for {@code eduToBrin}'s school OIN, as it comes. */
+    HttpResponse<byte[]> leerlingrapport(String eduToBrin, String rapportid) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve("/doorstroomtoets/leerlingrapport/" + rapportid
+                + "?edu-to=" + Oin.ofSchool(eduToBrin).value() + "&edu-from=" + ROUTERINGSKENMERK))
+                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     Answer post(String pathAndQuery, String body) throws Exception {
         return answer(http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")

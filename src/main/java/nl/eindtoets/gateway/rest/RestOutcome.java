@@ -1,0 +1,60 @@
+package nl.eindtoets.gateway.rest;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.regex.Pattern;
+import nl.eindtoets.gateway.request.GatewayFault;
+import nl.eindtoets.gateway.request.GatewayRequest;
+import nl.eindtoets.gateway.request.Refusal;
+import nl.eindtoets.gateway.request.RequestIdentity;
+import nl.eindtoets.gateway.store.AuditLog;
+import nl.eindtoets.gateway.store.AuditRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What every chain of the REST front door does alike: read edu-to and edu-from, answer a refusal, audit. */
+final class RestOutcome {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestOutcome.class);
+    private static final Pattern EDU_ADDRESS = Pattern.compile("[0-9A-Za-z]{20}");
+
+    private RestOutcome() {
+    }
+
+    /** The query parameter {@code name}: 20 digits and letters (DOMAIN §2.1), else 400. */
+    static String eduAddress(Map<String, String> query, String name) {
+        String value = query.get(name);
+        if (value == null || !EDU_ADDRESS.matcher(value).matches()) {
+            String text = "De queryparameter " + name + " ontbreekt of is geen 20 cijfers en letters.";
+            throw new GatewayFault(new Refusal.Unreadable(text, 400, text));
+        }
+        return value;
+    }
+
+    /** Records the refusal on the request and answers it: its text, never a stack trace; server errors logged whole. */
+    static RestAnswer refused(GatewayRequest request, Refusal refusal, Throwable cause, String operation,
+                              int retryAfterSeconds) {
+        request.refused(refusal);
+        int status = RestStatus.of(refusal);
+        if (status >= 500) {
+            LOG.warn("REST {} refused with {}: {}", operation, status, refusal.logReason(), cause);
+        } else {
+            LOG.info("REST {} refused with {}: {}", operation, status, refusal.logReason());
+        }
+        return new RestAnswer(status, refusal.text(), request.correlationId(), status == 503 ? retryAfterSeconds : null);
+    }
+
+    /** As for SOAP: who, for which school, what was decided; a failing write is logged and changes no answer. */
+    static void audit(AuditLog audit, Clock clock, GatewayRequest request, String operation, String digest) {
+        RequestIdentity who = request.identityOrNull();
+        Refusal refusal = request.refusalOrNull();
+        try {
+            audit.record(new AuditRecord(clock.instant(), request.correlationId(),
+                    who == null ? null : who.messageId(), who == null ? null : who.signerOin().value(),
+                    who == null ? null : who.schoolOin().value(), operation, request.outcome().label(),
+                    refusal == null ? null : refusal.codeName(), who == null ? null : digest));
+        } catch (RuntimeException e) {
+            LOG.error("audit record not written: correlationId={} reason={}", request.correlationId(), e.toString());
+        }
+    }
+}
