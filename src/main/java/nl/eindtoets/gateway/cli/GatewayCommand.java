@@ -9,6 +9,7 @@ import picocli.CommandLine;
         subcommands = {
                 ServeCommand.class,
                 SendCommand.class,
+                SendRestCommand.class,
                 SignCommand.class,
                 CertsDevCommand.class,
                 OsrSimCommand.class,

@@ -18,7 +18,7 @@ class DeelnemerslijstJsonTest {
 
     private static ObjectNode sample() throws Exception {
         return (ObjectNode) JSON.readTree(Files.readString(
-                Path.of("src/test/resources/samples/rest/deelnemers-99AA-doorstroom.json")));
+                Path.of("samples/rest/registreren-99AA-doorstroom-v1.1.json")));
     }
 
     @Test

@@ -20,7 +20,7 @@ class JsonBodySchemaTest {
             JsonBodySchema.component(JsonBodySchema.DOORSTROOMTOETS_OPENAPI, "Deelnemerslijst");
 
     private static ObjectNode sample() throws Exception {
-        return (ObjectNode) JSON.readTree(Files.readString(Path.of("src/test/resources/samples/rest/deelnemers-99AA-doorstroom.json")));
+        return (ObjectNode) JSON.readTree(Files.readString(Path.of("samples/rest/registreren-99AA-doorstroom-v1.1.json")));
     }
 
     private static String refusal(ObjectNode body) {
