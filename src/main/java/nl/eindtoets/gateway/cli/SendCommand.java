@@ -2,17 +2,13 @@ package nl.eindtoets.gateway.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import nl.eindtoets.gateway.client.EindtoetsClient;
 import nl.eindtoets.gateway.client.GatewayResponse;
 import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.ResponseVerificationException;
 import nl.eindtoets.gateway.client.SoapFaultInfo;
-import nl.eindtoets.gateway.client.TruststoreFile;
 import nl.eindtoets.gateway.client.VerifiedResponse;
 import nl.eindtoets.gateway.xml.SecureXml;
 import org.apache.wss4j.common.ext.WSSecurityException;
@@ -21,7 +17,6 @@ import org.xml.sax.SAXException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -47,17 +42,8 @@ public final class SendCommand implements Callable<Integer> {
     @Mixin
     LasRequestOptions request;
 
-    @Option(names = "--url", defaultValue = "https://localhost:8443", description = "Gateway base URL (default: ${DEFAULT-VALUE}).")
-    URI url;
-
-    @Option(names = "--truststore", defaultValue = "certs-dev/truststore.p12", description = "Trusted CAs (default: ${DEFAULT-VALUE}).")
-    Path truststore;
-
-    @Option(names = "--truststore-password", defaultValue = "changeit", description = "Trust store password.")
-    String truststorePassword;
-
-    @Option(names = "--timeout", defaultValue = "30", description = "Timeout in seconds (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Mixin
+    GatewayConnectionOptions connection;
 
     @Override
     public Integer call() {
@@ -66,8 +52,8 @@ public final class SendCommand implements Callable<Integer> {
         GatewayResponse response;
         try {
             Operation op = request.operation();
-            EindtoetsClient client = EindtoetsClient.create(url, request.credentials(),
-                    new TruststoreFile(truststore, truststorePassword), Duration.ofSeconds(timeoutSeconds));
+            EindtoetsClient client = EindtoetsClient.create(connection.url, request.credentials(),
+                    connection.trust(), connection.timeout());
             Document envelope = client.addressed(request.envelopeBuilder(op), op, request.schoolOin()).build();
             response = client.send(op, envelope);
         } catch (ResponseVerificationException e) {

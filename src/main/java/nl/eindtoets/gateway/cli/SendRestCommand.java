@@ -2,20 +2,18 @@ package nl.eindtoets.gateway.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.eindtoets.gateway.client.GatewayHttpClient;
 import nl.eindtoets.gateway.client.HttpResult;
 import nl.eindtoets.gateway.client.KeystoreCredentials;
-import nl.eindtoets.gateway.client.TruststoreFile;
 import nl.eindtoets.gateway.request.Oin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -65,21 +63,12 @@ public final class SendRestCommand implements Callable<Integer> {
             defaultValue = "leerlingrapport.pdf")
     Path out;
 
-    @Option(names = "--url", defaultValue = "https://localhost:8443", description = "Gateway base URL (default: ${DEFAULT-VALUE}).")
-    URI url;
+    @Mixin
+    GatewayConnectionOptions connection;
 
     @Option(names = "--base-path", defaultValue = "/doorstroomtoets",
             description = "The front door's rest.base-path (default: ${DEFAULT-VALUE}).")
     String basePath;
-
-    @Option(names = "--truststore", defaultValue = "certs-dev/truststore.p12", description = "Trusted CAs (default: ${DEFAULT-VALUE}).")
-    Path truststore;
-
-    @Option(names = "--truststore-password", defaultValue = "changeit", description = "Trust store password.")
-    String truststorePassword;
-
-    @Option(names = "--timeout", defaultValue = "30", description = "Timeout in seconds (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
 
     @Override
     public Integer call() {
@@ -90,15 +79,15 @@ public final class SendRestCommand implements Callable<Integer> {
         try {
             String query = "?edu-to=" + Oin.ofSchool(school).value() + "&edu-from=" + eduFrom;
             GatewayHttpClient http = GatewayHttpClient.create(KeystoreCredentials.of(keystore, password),
-                    new TruststoreFile(truststore, truststorePassword), Duration.ofSeconds(timeoutSeconds));
+                    connection.trust(), connection.timeout());
             if (rapport) {
                 require(rapportid != null, "--rapportid is required for leerlingrapport");
-                answer = http.get(url.resolve(basePath + "/leerlingrapport/" + rapportid + query));
+                answer = http.get(connection.url.resolve(basePath + "/leerlingrapport/" + rapportid + query));
             } else {
                 require(operation.equals("registreren") || operation.equals("registreren-schooladviezen"),
                         "unknown --operation " + operation);
                 require(file != null, "--file is required for " + operation);
-                answer = http.post(url.resolve(basePath + "/" + operation + query), Files.readAllBytes(file),
+                answer = http.post(connection.url.resolve(basePath + "/" + operation + query), Files.readAllBytes(file),
                         Map.of("Content-Type", "application/json"));
             }
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import nl.eindtoets.gateway.edge.AdmissionControl;
 import nl.eindtoets.gateway.edge.MessageTooLargeException;
 import nl.eindtoets.gateway.edge.LimitedInputStream;
@@ -28,7 +27,6 @@ import nl.eindtoets.gateway.request.GatewayRequest;
 import nl.eindtoets.gateway.request.Refusal;
 import nl.eindtoets.gateway.request.RequestIdentity;
 import nl.eindtoets.gateway.store.AuditLog;
-import nl.eindtoets.gateway.store.AuditRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

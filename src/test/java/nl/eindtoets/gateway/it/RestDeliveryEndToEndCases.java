@@ -357,7 +357,7 @@ abstract class RestDeliveryEndToEndCases {
     }
 
     @Test
-    void theDatabaseBeingUnreachableIsAnswered503WithRetryAfter(@TempDir Path dir) throws Exception {
+    void theDatabaseBeingUnreachableIsAnswered503WithRetryAfterOnEveryPath(@TempDir Path dir) throws Exception {
         List<TcpProxy> proxies = new ArrayList<>();
         DatabaseSettings proxied = behindProxy(dir, port -> {
             TcpProxy p = new TcpProxy(port);
@@ -371,9 +371,16 @@ abstract class RestDeliveryEndToEndCases {
             proxies.forEach(TcpProxy::cut);
 
             RestLas.Answer answer = las.registreren(ACCEPTED, lijst(ACCEPTED, OLD, List.of(Pupil.key("lln-1", "Jansen"))));
+            RestLas.Answer advice = las.registrerenSchooladviezen(ACCEPTED, RestBodies.schooladviezen(ACCEPTED,
+                    List.of(Pupil.key("lln-1", null)), List.of("VWO")));
+            HttpResponse<byte[]> rapport = las.leerlingrapport(ACCEPTED, NO_SUCH_ID);
 
             assertRefused(answer, 503);
             assertThat(answer.retryAfter()).isEqualTo("30");
+            assertRefused(advice, 503);
+            assertThat(advice.retryAfter()).isEqualTo("30");
+            assertThat(rapport.statusCode()).isEqualTo(503);
+            assertThat(rapport.headers().firstValue("Retry-After")).hasValue("30");
         } finally {
             proxies.forEach(TcpProxy::restore);
             dbDown.close();
