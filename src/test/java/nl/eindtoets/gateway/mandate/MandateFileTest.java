@@ -15,20 +15,27 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MandateFileTest {
 
+    /** rest.mandate.service-namespace of gateway-defaults.properties. */
+    private static final String DOORSTROOM = "urn:dev:osr:logistiek-proces-doorstroomtoets-po";
+
     @TempDir
     Path dir;
 
     @Test
-    void builtInDevelopmentFileHoldsTheMandatesOfTheDesign() {
-        List<Mandate> mandates = MandateFile.read(null);
+    void builtInDevelopmentFileHoldsTheMandatesOfTheDesignForTheSoapAndTheRestService() {
+        List<Mandate> all = MandateFile.read(null);
 
-        assertThat(mandates).allSatisfy(m -> assertThat(m.serviceNamespace()).isEqualTo(DevFixtures.NAMESPACE));
-        assertThat(mandates).filteredOn(m -> m.supplierOin().equals(LAS_A))
-                .extracting(m -> m.schoolOin().schoolBrin()).containsExactlyInAnyOrder("99AA", "99AB");
-        assertThat(mandates).filteredOn(m -> m.supplierOin().equals(LAS_B) && m.schoolOin().schoolBrin().equals("99AA"))
-                .singleElement().satisfies(m -> assertThat(m.endDate()).isBefore(LocalDate.of(2026, 1, 1)));
-        assertThat(mandates).extracting(m -> m.supplierOin().value())
-                .contains("00000099000000004000", "00000099000000005000", "00000099000000006000");
+        assertThat(all).extracting(Mandate::serviceNamespace).containsOnly(DevFixtures.NAMESPACE, DOORSTROOM);
+        for (String service : List.of(DevFixtures.NAMESPACE, DOORSTROOM)) {
+            List<Mandate> mandates = all.stream().filter(m -> m.serviceNamespace().equals(service)).toList();
+            assertThat(mandates).filteredOn(m -> m.supplierOin().equals(LAS_A))
+                    .extracting(m -> m.schoolOin().schoolBrin()).containsExactlyInAnyOrder("99AA", "99AB");
+            assertThat(mandates).filteredOn(m -> m.supplierOin().equals(LAS_B)
+                            && m.schoolOin().schoolBrin().equals("99AA"))
+                    .singleElement().satisfies(m -> assertThat(m.endDate()).isBefore(LocalDate.of(2026, 1, 1)));
+            assertThat(mandates).extracting(m -> m.supplierOin().value())
+                    .contains("00000099000000004000", "00000099000000005000", "00000099000000006000");
+        }
     }
 
     @Test
