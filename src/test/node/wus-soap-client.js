@@ -19,7 +19,8 @@
  *
  * --tamper-request changes the Body after signing (the gateway must refuse it), --tamper-answer changes the answer's
  * Body before it is verified (the verification must fail), --wrap-answer hides the answer's signed Body in a header
- * block and puts another Body in its place (signature wrapping: xml-crypto alone accepts it, this verifier must not). Run it from the project directory (the WSDL is read from
+ * block and puts another Body in its place (signature wrapping: xml-crypto alone accepts it, this verifier must not),
+ * --soap-default-transforms leaves WSSecurityCert's default transforms (enveloped-signature, exc-c14n) in place. Run it from the project directory (the WSDL is read from
  * wsdl/ unless --wsdl says otherwise).
  */
 
@@ -195,14 +196,14 @@ function addressingHeaders(schoolOin) {
     + `<wsa:From xmlns:wsa="${WSA}"><wsa:Address>${ANONYMOUS}?oin=${schoolOin}</wsa:Address></wsa:From>`;
 }
 
-function signer(certs) {
+function signer(certs, defaultTransforms) {
   return new soap.WSSecurityCert(fs.readFileSync(path.join(certs, 'las-a.key')),
     fs.readFileSync(path.join(certs, 'las-a.crt')), '', {
       hasTimeStamp: true,
       signatureAlgorithm: RSA_SHA256,
       digestAlgorithm: SHA256,
-      // Not the default [enveloped-signature, exc-c14n]: 2W-be-S allows exclusive c14n as the only transform.
-      signatureTransformations: [EXC_C14N],
+      // Not the default [enveloped-signature, exc-c14n]: the gateway accepts exclusive c14n as the only transform.
+      signatureTransformations: defaultTransforms ? undefined : [EXC_C14N],
       // Matched by name(): the prefixes must be the ones addressingHeaders writes.
       additionalReferences: ['wsa:To', 'wsa:Action', 'wsa:MessageID', 'wsa:From'],
       signerOptions: { prefix: 'ds', idMode: 'wssecurity' },
@@ -428,7 +429,8 @@ function verifyAnswer(text, requestSignatureValue, requestMessageId, certs) {
 // ------------------------------------------------------------------------------------------------------ main
 
 function options(argv) {
-  const parsed = { certs: 'certs-dev', wsdlDir: 'wsdl', tamperRequest: false, tamperAnswer: false, wrapAnswer: false };
+  const parsed = { certs: 'certs-dev', wsdlDir: 'wsdl', tamperRequest: false, tamperAnswer: false, wrapAnswer: false,
+    defaultTransforms: false };
   const names = { '--gateway': 'gateway', '--certs': 'certs', '--operation': 'operation', '--school': 'school',
     '--body': 'body', '--wsdl-dir': 'wsdlDir' };
   for (let i = 0; i < argv.length; i++) {
@@ -438,6 +440,8 @@ function options(argv) {
       parsed.tamperAnswer = true;
     } else if (argv[i] === '--wrap-answer') {
       parsed.wrapAnswer = true;
+    } else if (argv[i] === '--soap-default-transforms') {
+      parsed.defaultTransforms = true;
     } else if (names[argv[i]] && i + 1 < argv.length) {
       parsed[names[argv[i]]] = argv[++i];
     } else {
@@ -468,7 +472,7 @@ async function main() {
   const client = await soap.createClientAsync(path.join(o.wsdlDir, operation.wsdl));
   client.setEndpoint(`${o.gateway}${operation.path}?oin=${GATEWAY_OIN}`);
   client.addSoapHeader(addressingHeaders(`00000007000${o.school}00000`));
-  client.setSecurity(signer(o.certs));
+  client.setSecurity(signer(o.certs, o.defaultTransforms));
   let answer = null;
   client.on('response', (body, response) => {
     answer = { status: response ? response.status : null, body: typeof body === 'string' ? body : null };

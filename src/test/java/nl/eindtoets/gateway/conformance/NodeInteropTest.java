@@ -100,6 +100,20 @@ class NodeInteropTest {
     }
 
     @Test
+    void soapWsSecurityCertWithItsDefaultEnvelopedSignatureTransformIsRefusedWithInvalidSecurity() throws Exception {
+        JsonNode report = exchange("HaalLeerresultaten", "samples/haalleerresultaten/99AA-happy.xml",
+                "--soap-default-transforms");
+
+        assertThat(texts(report.path("profile").path("transforms")))
+                .contains("http://www.w3.org/2000/09/xmldsig#enveloped-signature");
+        assertThat(report.path("http_status").asInt()).isEqualTo(500);
+        JsonNode fault = report.path("fault");
+        assertThat(fault.path("namespace").asText()).as(report.toString()).isEqualTo(Namespaces.WSSE);
+        assertThat(fault.path("code").asText()).isEqualTo("InvalidSecurity");
+        assertThat(fault.path("digikoppelingcode").asText()).isEqualTo("0002");
+    }
+
+    @Test
     void requestWithBodyChangedAfterSigningIsRefusedWithFailedCheck() throws Exception {
         JsonNode report = exchange("HaalLeerresultaten", "samples/haalleerresultaten/99AA-happy.xml", "--tamper-request");
 
