@@ -31,6 +31,7 @@ import nl.eindtoets.gateway.ops.OperationsServer;
 import nl.eindtoets.gateway.ops.TrustReadiness;
 import nl.eindtoets.gateway.request.CertificateOin;
 import nl.eindtoets.gateway.rest.RestFrontDoor;
+import nl.eindtoets.gateway.security.CryptoProviders;
 import nl.eindtoets.gateway.security.GatewayKey;
 import nl.eindtoets.gateway.security.HttpCrlSource;
 import nl.eindtoets.gateway.security.InMemoryReplayGuard;
@@ -98,6 +99,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     public static Gateway start(GatewayConfig config, Decorations decorations) {
+        // Before any key store, signature or TLS context exists: they keep the provider they were made with.
+        CryptoProviders.install(config);
         Clock clock = Clock.systemUTC();
         List<AutoCloseable> parts = new ArrayList<>();
         try {
@@ -115,6 +118,11 @@ public final class Gateway implements AutoCloseable {
             metrics.watchTrust(trust);
             metrics.watchTrustStore(trust);
             metrics.watchCertificate("gateway", key::certificate);
+            String signingProvider = CryptoProviders.signingProvider(key.privateKey());
+            metrics.cryptoProvider(CryptoProviders.Choice.parse(config.string(CryptoProviders.CONFIG_KEY)).value(),
+                    signingProvider);
+            LOG.info("answers are signed ({}) by the JCA provider {}", CryptoProviders.SIGNATURE_ALGORITHM,
+                    signingProvider);
 
             MandateRegisterReadiness mandateReadiness = new MandateRegisterReadiness();
             MandateDecisionLog decisions = metrics.countingMandateLog(

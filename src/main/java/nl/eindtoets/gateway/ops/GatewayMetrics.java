@@ -21,7 +21,8 @@ import nl.eindtoets.gateway.security.TrustMaterial;
 
 /**
  * The gateway's Prometheus metrics: requests by operation, outcome and fault code with a latency histogram, mandate
- * decisions by outcome and source (cache hits), CRL freshness, and days until configured certificates expire.
+ * decisions by outcome and source (cache hits), CRL freshness, days until configured certificates expire, and the
+ * provider that signs.
  */
 public final class GatewayMetrics {
 
@@ -71,6 +72,17 @@ public final class GatewayMetrics {
         Gauge.builder("gateway.crl.expired", trust, t -> t.expiredCrls().size())
                 .description("CRLs in use past their nextUpdate (their CAs' certificates are refused)")
                 .register(registry);
+    }
+
+    /**
+     * The JCA provider that signs the gateway's answers ({@code provider}, e.g. AmazonCorrettoCryptoProvider or
+     * SunRsaSign) and the {@code crypto.provider} setting ({@code setting}); the value is always 1.
+     */
+    public void cryptoProvider(String setting, String provider) {
+        Gauge.builder("gateway.crypto.provider", () -> 1)
+                .description("The JCA provider of the gateway's RSA-SHA256 signatures (tag provider) and the "
+                        + "crypto.provider setting (tag setting); always 1")
+                .tag("provider", provider).tag("setting", setting).register(registry);
     }
 
     /** Days until {@code certificate} (looked up on every scrape, so a rotated key shows its successor) expires. */

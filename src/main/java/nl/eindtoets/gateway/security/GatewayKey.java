@@ -50,6 +50,15 @@ public final class GatewayKey {
         return current.get().certificate();
     }
 
+    /** The current private key: what answers are signed with. */
+    public PrivateKey privateKey() {
+        try {
+            return signingCrypto().getPrivateKey(settings.keyAlias(), new String(settings.keystorePassword()));
+        } catch (org.apache.wss4j.common.ext.WSSecurityException e) {
+            throw new IllegalStateException("cannot read the gateway's private key: " + e.getMessage(), e);
+        }
+    }
+
     /** A key manager that always presents the current key. */
     public KeyManager keyManager() {
         return new Delegating();

@@ -41,6 +41,9 @@ public final class RunningGateway {
         settings.put("db.url", "jdbc:h2:mem:gateway-" + port + ";DB_CLOSE_DELAY=-1");
         settings.put("backoffice.port", "0");
         settings.put("ops.port", "0");
+        // Security providers are global to the JVM: the main test JVM keeps the JDK's, and the tests tagged accp
+        // (a JVM of their own, see pom.xml) pass crypto.provider=auto or accp.
+        settings.put("crypto.provider", "jdk");
         settings.putAll(overrides);
         this.handlers = new CountingHandlers();
         this.gateway = Gateway.start(GatewayConfig.defaults(settings), new Gateway.Decorations(handlers::wrap, signer));
@@ -91,6 +94,11 @@ public final class RunningGateway {
     /** Port of this gateway's back office API (enabled on an ephemeral port). */
     public int backOfficePort() {
         return gateway.backOfficePort();
+    }
+
+    /** Port of this gateway's operations endpoints (/health, /ready, /metrics). */
+    public int opsPort() {
+        return gateway.opsPort();
     }
 
     /** This gateway's store. */

@@ -42,6 +42,8 @@ final class Node implements AutoCloseable {
         s.put("backoffice.port", "0");
         s.put("backoffice.token", BACKOFFICE_TOKEN);
         s.put("ops.port", "0");
+        // The JDK providers, like every test of the main test JVM; AccpEndToEndTest runs with ACCP in a JVM of its own.
+        s.put("crypto.provider", "jdk");
         s.put("limits.per-signer.requests-per-second", "1000");
         s.put("limits.per-signer.burst", "1000");
         return s;

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import nl.eindtoets.gateway.client.Operation;
+import nl.eindtoets.gateway.it.RunningGateway;
 import nl.eindtoets.gateway.it.Samples;
 import nl.eindtoets.gateway.request.Oin;
+import nl.eindtoets.gateway.security.CryptoProviders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,14 @@ class OperationsEndpointsTest {
         assertThat(node.ops("/metrics").body()).contains(
                 "gateway_mandate_decisions_total{outcome=\"GRANTED\",source=\"EMBEDDED\"}",
                 "gateway_mandate_decisions_total{outcome=\"DENIED\",source=\"EMBEDDED\"}");
+    }
+
+    @Test
+    void metricsNameTheProviderThatSigns() throws Exception {
+        String real = CryptoProviders.signingProvider(RunningGateway.key("gateway").load().privateKey());
+        assertThat(real).isEqualTo("SunRsaSign");
+        assertThat(node.ops("/metrics").body())
+                .contains("gateway_crypto_provider{provider=\"" + real + "\",setting=\"jdk\"} 1.0");
     }
 
     @Test

@@ -1,0 +1,137 @@
+package nl.eindtoets.gateway.it;
+
+import static nl.eindtoets.gateway.it.Refusals.assertWsSecurityFault;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.Security;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.eindtoets.gateway.client.GatewayResponse;
+import nl.eindtoets.gateway.client.Namespaces;
+import nl.eindtoets.gateway.client.Operation;
+import nl.eindtoets.gateway.client.SignedRequest;
+import nl.eindtoets.gateway.client.SigningOptions;
+import nl.eindtoets.gateway.client.VerifiedResponse;
+import nl.eindtoets.gateway.request.Oin;
+import nl.eindtoets.gateway.security.CryptoProviders;
+import nl.eindtoets.gateway.xml.SecureXml;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The real gateway with {@code crypto.provider=auto} on a machine where the Amazon Corretto Crypto Provider loads
+ * (Linux x86_64 or aarch64): ACCP becomes the first security provider, signs the answers, and a signed request is
+ * accepted with an answer that verifies, while a request changed after signing is still refused. Tagged
+ * {@code accp}: it runs in a JVM of its own (surefire execution {@code accp}), as the provider list is global; in
+ * that JVM the LAS client's signing, verification and TLS use ACCP too.
+ */
+@Tag("accp")
+class AccpEndToEndTest {
+
+    private static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
+    private static RunningGateway gateway;
+
+    @BeforeAll
+    static void startWithAuto() {
+        assumeTrue(System.getProperty("os.name").equals("Linux")
+                        && Set.of("amd64", "x86_64", "aarch64").contains(System.getProperty("os.arch")),
+                "ACCP's native library is for Linux x86_64 and aarch64");
+        Logger logger = (Logger) LoggerFactory.getLogger("nl.eindtoets.gateway");
+        LOG.start();
+        logger.addAppender(LOG);
+        try {
+            gateway = RunningGateway.start(Map.of(CryptoProviders.CONFIG_KEY, "auto"));
+        } finally {
+            logger.detachAppender(LOG);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    @Test
+    void autoPutsAccpFirstAndItSignsTheAnswers() throws Exception {
+        assertThat(Security.getProviders()[0].getName()).isEqualTo(CryptoProviders.ACCP);
+        assertThat(CryptoProviders.install(CryptoProviders.Choice.AUTO).accp()).isTrue();
+        assertThat(CryptoProviders.signingProvider(RunningGateway.key("gateway").load().privateKey()))
+                .isEqualTo(CryptoProviders.ACCP);
+    }
+
+    @Test
+    void oneLineSaysAccpIsInstalledAndOneWhichProviderSigns() {
+        List<String> lines = LOG.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).filteredOn(l -> l.startsWith("crypto.provider=")).singleElement().asString()
+                .startsWith("crypto.provider=auto: Amazon Corretto Crypto Provider 2.")
+                .endsWith(" is the first security provider");
+        assertThat(lines).contains("answers are signed (SHA256withRSA) by the JCA provider " + CryptoProviders.ACCP);
+    }
+
+    @Test
+    void metricsNameTheProviderThatReallySigns() throws Exception {
+        String real = CryptoProviders.signingProvider(RunningGateway.key("gateway").load().privateKey());
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + gateway.opsPort() + "/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(metrics.body()).contains("gateway_crypto_provider{provider=\"" + real + "\",setting=\"auto\"} 1.0");
+        assertThat(real).isEqualTo(CryptoProviders.ACCP);
+    }
+
+    @Test
+    void signedDeliveryIsAcceptedAndTheSignedReceiptVerifies() throws Exception {
+        GatewayResponse response = gateway.client("las-a")
+                .send(Operation.BRENG_DEELNEMERS, Oin.ofSchool("99AA"), Samples.body("deelnemers-99AA"));
+
+        assertThat(response).isInstanceOf(VerifiedResponse.class);
+        VerifiedResponse verified = (VerifiedResponse) response;
+        assertThat(verified.payload().getElementsByTagNameNS("urn:eindtoets-gateway:1", "aantal_deelnemers")
+                .item(0).getTextContent()).isEqualTo("4");
+    }
+
+    @Test
+    void signedResultsRequestIsAnsweredSigned() throws Exception {
+        GatewayResponse response = gateway.client("las-a")
+                .send(Operation.HAAL_LEERRESULTATEN, Oin.ofSchool("99AA"), Samples.body("leerresultaten-99AA"));
+
+        assertThat(response).isInstanceOf(VerifiedResponse.class);
+        assertThat(((VerifiedResponse) response).payload().getLocalName()).isEqualTo("leerresultaten_antwoord");
+    }
+
+    @Test
+    void bodyChangedAfterSigningIsStillRefused() throws Exception {
+        Requests requests = new Requests(gateway.client("las-a"));
+        SignedRequest signed = requests.signed(SigningOptions.defaults());
+        Document wire = (Document) signed.document().cloneNode(true);
+        Element surname = (Element) wire.getElementsByTagNameNS(Namespaces.UWLR_LEERLINGGEGEVENS, "achternaam")
+                .item(0);
+        surname.setTextContent(surname.getTextContent() + "x");
+
+        assertWsSecurityFault(requests.send(signed, SecureXml.toBytes(wire)), "FailedCheck");
+    }
+
+    @Test
+    void thisJvmCannotGoBackToTheJdkProviders() {
+        assertThatThrownBy(() -> RunningGateway.start(Map.of(CryptoProviders.CONFIG_KEY, "jdk")))
+                .hasMessageContaining("crypto.provider=jdk, but this JVM already runs with ACCP");
+        assertThat(CryptoProviders.install(CryptoProviders.Choice.ACCP).accp()).isTrue();
+    }
+}
