@@ -86,7 +86,8 @@ public final class CryptoProviders {
         return installed;
     }
 
-    private static Installed decide(Choice choice) {
+    /** The decision for {@code choice} in this JVM, without logging or remembering it; installs ACCP if chosen. */
+    static Installed decide(Choice choice) {
         String setting = CONFIG_KEY + "=" + choice.value() + ": ";
         if (choice == Choice.JDK) {
             if (Security.getProvider(ACCP) != null) {
@@ -95,7 +96,13 @@ public final class CryptoProviders {
             }
             return new Installed(choice, false, setting + "the JDK security providers are used");
         }
-        String problem = Accp.problem();
+        String problem;
+        try {
+            problem = Accp.problem();
+        } catch (LinkageError e) {
+            // ACCP's jar is not on the class path: linking Accp fails before any of its code runs.
+            problem = e.toString();
+        }
         if (problem == null) {
             try {
                 String version = Accp.installFirst();
@@ -127,7 +134,10 @@ public final class CryptoProviders {
         }
     }
 
-    /** The only code that names ACCP's classes, so a JVM without its jar fails here and nowhere else. */
+    /**
+     * The only code that names ACCP's classes. Without ACCP's jar, linking this class fails (the verifier loads
+     * AmazonCorrettoCryptoProvider to check it is a Provider), which {@link #decide} takes as "does not load".
+     */
     private static final class Accp {
 
         /** Null when ACCP's native library loaded and its self-tests pass; otherwise why not. */
