@@ -161,7 +161,8 @@ final class Bench {
             if (!verdict.failures().isEmpty() && error == null) {
                 error = "sample verification: " + verdict.failures().get(0);
             }
-            PhaseResult r = new PhaseResult(server.name(), server.kind().label(), String.join(" ", server.jvmArgs()),
+            PhaseResult r = new PhaseResult(server.name(), server.kind().label(), server.signingProvider(),
+                    String.join(" ", server.jvmArgs()),
                     pupils, concurrency, load.get(0).get(0).wire().length, o.sent(), o.ok(), o.errors(), o.capped(),
                     round(seconds), round(o.requestsPerSecond()), PhaseResult.Latency.of(o.latencies()),
                     round((after.cpuNanos() - before.cpuNanos()) / 1e6 / answered),
@@ -207,7 +208,8 @@ final class Bench {
     }
 
     private static PhaseResult failed(ServerProcess server, int pupils, int concurrency, String why) {
-        return new PhaseResult(server.name(), server.kind().label(), String.join(" ", server.jvmArgs()), pupils,
+        return new PhaseResult(server.name(), server.kind().label(), server.signingProvider(),
+                String.join(" ", server.jvmArgs()), pupils,
                 concurrency, 0, 0, 0, 0, false, 0, 0, PhaseResult.Latency.of(new long[0]), 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 why, false);
     }

@@ -27,8 +27,9 @@ import nl.eindtoets.gateway.request.Oin;
 
 /**
  * Runs the benchmark of docs/performance.md: starts the baseline and the gateway in their own JVMs, then for every
- * pupil count and concurrency measures the baseline and right after it the gateway with the same pre-signed load,
- * then (for 3,000 pupils) a gateway with a 256 MiB heap; writes {@code <out>/<timestamp>.json} and a table. Fails
+ * pupil count and concurrency measures the baseline and right after it the gateway with the same pre-signed load
+ * (with {@code --baseline-accp} also the baseline with ACCP and the gateway without it), then (for 3,000 pupils) a
+ * gateway with a 256 MiB heap; writes {@code <out>/<timestamp>.json} and a table. Fails
  * (exit status 1) when a gateway did not store exactly the deliveries it gave receipts for.
  */
 public final class BenchMain {
@@ -66,47 +67,74 @@ public final class BenchMain {
             log("PostgreSQL started for the gateways (data in " + runDir.resolve("postgres") + ")");
         }
         try {
+            // The baseline as a CXF user gets it: the JDK's security providers. With --baseline-accp also the same
+            // baseline with ACCP, the gateway with ACCP and the gateway with the JDK's providers.
+            boolean accp = options.baselineAccp();
+            List<ServerProcess> servers = new ArrayList<>();
             ServerProcess baseline = ServerProcess.start("baseline", ServerKind.BASELINE, options.serverJvm(),
-                    Map.of(), runDir);
+                    Map.of("crypto.provider", "jdk"), runDir);
             started.add(baseline);
+            servers.add(baseline);
+            if (accp) {
+                ServerProcess baselineAccp = ServerProcess.start("baseline-accp", ServerKind.BASELINE,
+                        options.serverJvm(), Map.of("crypto.provider", "accp"), runDir);
+                started.add(baselineAccp);
+                servers.add(baselineAccp);
+            }
+            List<GatewayUnderTest> gateways = new ArrayList<>();
             GatewayUnderTest gateway = GatewayUnderTest.start("gateway", options.serverJvm(), options, runDir,
-                    lasOin, schools, postgres == null ? null : postgres.database("gateway"));
-            started.add(gateway.process());
-            log("baseline pid " + baseline.pid() + " port " + baseline.port() + "; gateway pid "
-                    + gateway.process().pid() + " port " + gateway.process().port());
+                    lasOin, schools, postgres == null ? null : postgres.database("gateway"), accp ? "accp" : null);
+            gateways.add(gateway);
+            if (accp) {
+                gateways.add(GatewayUnderTest.start("gateway-jdk", options.serverJvm(), options, runDir, lasOin,
+                        schools, postgres == null ? null : postgres.database("gateway-jdk"), "jdk"));
+            }
+            for (GatewayUnderTest g : gateways) {
+                started.add(g.process());
+                servers.add(g.process());
+            }
 
             ServerProcess plain = null;
             if (options.plain()) {
-                plain = ServerProcess.start("plain", ServerKind.PLAIN, options.serverJvm(), Map.of(), runDir);
+                plain = ServerProcess.start("plain", ServerKind.PLAIN, options.serverJvm(),
+                        Map.of("crypto.provider", "jdk"), runDir);
                 started.add(plain);
                 bench.requireUnsignedAnswer(plain);
             }
+            for (ServerProcess p : servers) {
+                log(p.name() + " pid " + p.pid() + " port " + p.port() + ", signing provider "
+                        + p.signingProvider());
+            }
 
-            bench.requireVerifiedAnswer(baseline);
-            bench.requireVerifiedAnswer(gateway.process());
-            bench.prime(baseline);
-            bench.prime(gateway.process());
+            for (ServerProcess p : servers) {
+                bench.requireVerifiedAnswer(p);
+            }
+            for (ServerProcess p : servers) {
+                bench.prime(p);
+            }
             if (plain != null) {
+                servers.add(plain);
                 bench.prime(plain);
             }
 
             for (int pupils : options.sizes()) {
                 for (int c : options.concurrency()) {
-                    report.add(bench.measure(baseline, pupils, c));
-                    report.add(bench.measure(gateway.process(), pupils, c));
-                    if (plain != null) {
-                        report.add(bench.measure(plain, pupils, c));
+                    for (ServerProcess p : servers) {
+                        report.add(bench.measure(p, pupils, c));
                     }
                 }
             }
-            report.storage(gateway.storage(bench.receipts(gateway.process())));
+            for (GatewayUnderTest g : gateways) {
+                report.storage(g.storage(bench.receipts(g.process())));
+            }
 
             if (options.smallHeap()) {
                 List<String> small = new ArrayList<>(options.serverJvm().stream()
                         .filter(a -> !a.startsWith("-Xmx")).toList());
                 small.add(0, "-Xmx256m");
                 GatewayUnderTest smallGateway = GatewayUnderTest.start("gateway-256m", small, options, runDir,
-                        lasOin, schools, postgres == null ? null : postgres.database("gateway-256m"));
+                        lasOin, schools, postgres == null ? null : postgres.database("gateway-256m"),
+                        accp ? "accp" : null);
                 started.add(smallGateway.process());
                 bench.requireVerifiedAnswer(smallGateway.process());
                 bench.prime(smallGateway.process());

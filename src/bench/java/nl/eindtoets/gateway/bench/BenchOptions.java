@@ -22,12 +22,14 @@ import java.util.Map;
  * --jfr                   record the gateway JVM with Java Flight Recorder (profile settings)
  * --postgres              the gateways store in a real PostgreSQL started by the harness instead of H2 files
  * --plain                 also measure the vanilla CXF endpoint without WS-Security (unsigned requests): the ceiling
+ * --baseline-accp         also measure the baseline with the Amazon Corretto Crypto Provider (baseline-accp) and the
+ *                         gateway with the JDK providers (gateway-jdk); the gateway itself then runs with ACCP
  * --out bench/results     where the JSON, logs and recordings go
  * </pre>
  */
 record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrency, double seconds,
                     double primeSeconds, boolean smallHeap, List<String> serverJvm, Map<String, String> gatewaySettings, boolean jfr,
-                    boolean postgres, boolean plain, Path out) {
+                    boolean postgres, boolean plain, boolean baselineAccp, Path out) {
 
     static BenchOptions parse(String[] args) {
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -41,6 +43,7 @@ record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrenc
         boolean jfr = false;
         boolean postgres = false;
         boolean plain = false;
+        boolean baselineAccp = false;
         Path out = Path.of("bench", "results");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -63,14 +66,15 @@ record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrenc
                 case "--jfr" -> jfr = true;
                 case "--postgres" -> postgres = true;
                 case "--plain" -> plain = true;
+                case "--baseline-accp" -> baselineAccp = true;
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + a
                         + "; see BenchOptions for --quick, --sizes, --concurrency, --seconds, --prime-seconds, "
-                        + "--no-small-heap, --server-jvm, --gateway, --jfr, --postgres, --plain, --out");
+                        + "--no-small-heap, --server-jvm, --gateway, --jfr, --postgres, --plain, --baseline-accp, --out");
             }
         }
         return new BenchOptions(quick, sizes, concurrency, seconds, primeSeconds, smallHeap && sizes.contains(3000),
-                serverJvm, gateway, jfr, postgres, plain, out);
+                serverJvm, gateway, jfr, postgres, plain, baselineAccp, out);
     }
 
     private static List<Integer> ints(String csv) {

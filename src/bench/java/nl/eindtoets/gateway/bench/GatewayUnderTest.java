@@ -32,9 +32,11 @@ record GatewayUnderTest(ServerProcess process, DeliveryCounter counter, long sto
     /**
      * @param database the {@code db.*} settings of a PostgreSQL database, or null for an H2 file database in the run
      *                 directory
+     * @param crypto   {@code crypto.provider} of this gateway (wins over {@code --gateway}), or null for the
+     *                 configured one
      */
     static GatewayUnderTest start(String name, List<String> jvm, BenchOptions options, Path runDir, Oin loadSupplier,
-                                  LoadSchools schools, Map<String, String> database)
+                                  LoadSchools schools, Map<String, String> database, String crypto)
             throws IOException, InterruptedException {
         Map<String, String> settings = new LinkedHashMap<>();
         if (database == null) {
@@ -57,6 +59,9 @@ record GatewayUnderTest(ServerProcess process, DeliveryCounter counter, long sto
         settings.put("ops.port", String.valueOf(ServerProcess.freePort()));
         settings.putAll(LOAD_LIMITS);
         settings.putAll(options.gatewaySettings());
+        if (crypto != null) {
+            settings.put("crypto.provider", crypto);
+        }
         String namespace = GatewayConfig.defaults(settings).string("mandate.service-namespace");
         Path mandates = BenchMandates.write(runDir.resolve(name + "-mandates.json"), loadSupplier, schools,
                 namespace);

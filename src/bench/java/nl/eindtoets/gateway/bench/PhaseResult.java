@@ -5,9 +5,10 @@ import java.util.Arrays;
 /**
  * The figures of one measured phase, as reported. Latencies in milliseconds; CPU per request is the server JVM's
  * process CPU time (all its threads) over the phase divided by the answered requests; heap peak is the sum of the
- * heap pools' peaks during the phase.
+ * heap pools' peaks during the phase. {@code signingProvider}: the JCA provider that signs with the server key in the
+ * server's JVM.
  */
-record PhaseResult(String server, String kind, String serverJvm, int pupils, int concurrency, int requestBytes,
+record PhaseResult(String server, String kind, String signingProvider, String serverJvm, int pupils, int concurrency, int requestBytes,
                    int sent, int ok, int errors, boolean timeCapped, double seconds, double requestsPerSecond,
                    Latency latencyMs, double serverCpuMsPerRequest, double serverCpuCores,
                    double clientCpuMsPerRequest, double serverHeapPeakMiB, double serverHeapCommittedMiB,

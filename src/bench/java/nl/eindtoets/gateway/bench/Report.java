@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Collects the phases of a run, derives gateway ÷ baseline ratios, and writes the JSON and the summary table. */
+/**
+ * Collects the phases of a run, derives the ratios of {@link #PAIRS} (gateway ÷ baseline, and with
+ * {@code --baseline-accp} what ACCP gives the baseline and the gateway), and writes the JSON and the summary table.
+ */
 final class Report {
 
     /**
@@ -23,9 +26,22 @@ final class Report {
     record Storage(String server, long receipts, Long stored, boolean allStored, String how) {
     }
 
-    /** Gateway ÷ baseline for one pupil count and concurrency. */
-    record Ratio(int pupils, int concurrency, double throughput, double p99Latency, double cpuPerRequest) {
+    /** {@code server} ÷ {@code over} for one pupil count and concurrency. */
+    record Ratio(String server, String over, int pupils, int concurrency, double throughput, double p99Latency,
+                 double cpuPerRequest) {
     }
+
+    /**
+     * The ratios reported, numerator first, when both servers ran: the gateway over the baseline as a CXF user gets
+     * it (JDK providers) and over the same baseline with ACCP (what the design gives on top of the provider); what
+     * ACCP gives the gateway and the baseline; and the gateway over the baseline both on the JDK providers.
+     */
+    static final List<List<String>> PAIRS = List.of(
+            List.of("gateway", "baseline"),
+            List.of("gateway", "baseline-accp"),
+            List.of("gateway", "gateway-jdk"),
+            List.of("baseline-accp", "baseline"),
+            List.of("gateway-jdk", "baseline"));
 
     private final BenchOptions options;
     private final String stamp;
@@ -55,14 +71,16 @@ final class Report {
 
     List<Ratio> ratios() {
         List<Ratio> ratios = new ArrayList<>();
-        for (PhaseResult g : phases) {
-            if (!g.server().equals("gateway")) {
-                continue;
+        for (List<String> pair : PAIRS) {
+            for (PhaseResult g : phases) {
+                if (!g.server().equals(pair.get(0))) {
+                    continue;
+                }
+                find(pair.get(1), g.pupils(), g.concurrency()).ifPresent(b -> ratios.add(new Ratio(g.server(),
+                        b.server(), g.pupils(), g.concurrency(), div(g.requestsPerSecond(), b.requestsPerSecond()),
+                        div(g.latencyMs().p99(), b.latencyMs().p99()),
+                        div(g.serverCpuMsPerRequest(), b.serverCpuMsPerRequest()))));
             }
-            find("baseline", g.pupils(), g.concurrency()).ifPresent(b -> ratios.add(new Ratio(g.pupils(),
-                    g.concurrency(), div(g.requestsPerSecond(), b.requestsPerSecond()),
-                    div(g.latencyMs().p99(), b.latencyMs().p99()),
-                    div(g.serverCpuMsPerRequest(), b.serverCpuMsPerRequest()))));
         }
         return ratios;
     }
@@ -106,23 +124,49 @@ final class Report {
         return m;
     }
 
+    /** ACCP or JDK (the JDK's SunRsaSign), else the provider's name. */
+    private static String shortName(String provider) {
+        return provider == null ? "?" : provider.equals("AmazonCorrettoCryptoProvider") ? "ACCP"
+                : provider.equals("SunRsaSign") ? "JDK" : provider;
+    }
+
+    /** One row per pupil count and concurrency, one column group per pair: throughput, p99 and CPU per request. */
+    private String ratioTable() {
+        List<Ratio> all = ratios();
+        List<String> pairs = all.stream().map(r -> r.server() + " ÷ " + r.over()).distinct().toList();
+        StringBuilder t = new StringBuilder(String.format("%nratios (req/s, p99, cpu ms/request)%n%6s %4s", "pupils",
+                "c"));
+        for (String pair : pairs) {
+            t.append(String.format("  %-27s", pair));
+        }
+        t.append(String.format("%n"));
+        all.stream().map(r -> List.of(r.pupils(), r.concurrency())).distinct().forEach(key -> {
+            t.append(String.format("%6d %4d", key.get(0), key.get(1)));
+            for (String pair : pairs) {
+                Optional<Ratio> r = all.stream().filter(x -> (x.server() + " ÷ " + x.over()).equals(pair)
+                        && x.pupils() == key.get(0) && x.concurrency() == key.get(1)).findFirst();
+                t.append(r.map(x -> String.format("  %6.2fx %6.2fx %6.2fx    ", x.throughput(), x.p99Latency(),
+                        x.cpuPerRequest())).orElse(String.format("  %-27s", "-")));
+            }
+            t.append(String.format("%n"));
+        });
+        return t.toString();
+    }
+
     String table() {
         StringBuilder t = new StringBuilder();
-        t.append(String.format("%n%-13s %6s %4s %9s %8s %8s %8s %9s %8s %9s %6s %5s%n", "server", "pupils", "c",
-                "req/s", "p50 ms", "p99 ms", "p999 ms", "cpu ms/r", "cli ms/r", "heap MiB", "errors", "ver"));
+        t.append(String.format("%n%-13s %-5s %6s %4s %9s %8s %8s %8s %9s %8s %9s %6s %5s%n", "server", "jca",
+                "pupils", "c", "req/s", "p50 ms", "p99 ms", "p999 ms", "cpu ms/r", "cli ms/r", "heap MiB", "errors",
+                "ver"));
         for (PhaseResult p : phases) {
-            t.append(String.format("%-13s %6d %4d %9.1f %8.2f %8.2f %8.2f %9.2f %8.2f %9.0f %6d %2d/%-2d%s%n",
-                    p.server(), p.pupils(), p.concurrency(), p.requestsPerSecond(), p.latencyMs().p50(),
+            t.append(String.format("%-13s %-5s %6d %4d %9.1f %8.2f %8.2f %8.2f %9.2f %8.2f %9.0f %6d %2d/%-2d%s%n",
+                    p.server(), shortName(p.signingProvider()), p.pupils(), p.concurrency(), p.requestsPerSecond(),
+                    p.latencyMs().p50(),
                     p.latencyMs().p99(), p.latencyMs().p999(), p.serverCpuMsPerRequest(), p.clientCpuMsPerRequest(),
                     p.serverHeapPeakMiB(), p.errors(), p.verifiedSamples(), p.verifiedSamples() + p.failedSamples(),
                     p.serverAlive() ? "" : "  server died"));
         }
-        t.append(String.format("%ngateway ÷ baseline%n%6s %4s %11s %9s %12s%n", "pupils", "c", "throughput",
-                "p99", "cpu/request"));
-        for (Ratio r : ratios()) {
-            t.append(String.format("%6d %4d %10.2fx %8.2fx %11.2fx%n", r.pupils(), r.concurrency(), r.throughput(),
-                    r.p99Latency(), r.cpuPerRequest()));
-        }
+        t.append(ratioTable());
         t.append(String.format("%ndurable storage%n"));
         for (Storage s : storage) {
             t.append(String.format("%-13s receipts %d, stored %s: %s — %s%n", s.server(), s.receipts(),

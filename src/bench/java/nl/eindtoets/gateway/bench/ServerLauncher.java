@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.eindtoets.gateway.app.Gateway;
+import nl.eindtoets.gateway.client.KeystoreCredentials;
 import nl.eindtoets.gateway.config.GatewayConfig;
+import nl.eindtoets.gateway.security.CryptoProviders;
 
 /**
  * Main class of a server-under-test JVM: {@code ServerLauncher <gateway|baseline> <port> <ready-file> [key=value...]}.
- * Starts the server on {@code localhost:port}, then writes the stats endpoint's port to the ready file; stops when
- * its standard input closes (the harness ended or went away). The key=value pairs are gateway configuration.
+ * Installs the security provider of {@code crypto.provider} (the gateway does so itself, the baselines here), starts
+ * the server on {@code localhost:port}, then writes the stats endpoint's port and the JCA provider that signs with the
+ * server key to the ready file (one line each); stops when its standard input closes (the harness ended or went
+ * away). The key=value pairs are gateway configuration.
  */
 public final class ServerLauncher {
 
@@ -34,6 +38,8 @@ public final class ServerLauncher {
         settings.put("server.public-url", "https://localhost:" + port);
         GatewayConfig config = GatewayConfig.defaults(settings);
 
+        // As in Gateway.start: before any key store, signature or TLS context exists.
+        CryptoProviders.install(config);
         AutoCloseable server = switch (kind) {
             case GATEWAY -> Gateway.start(config);
             case BASELINE -> BaselineServer.start(config);
@@ -41,7 +47,9 @@ public final class ServerLauncher {
         };
         StatsEndpoint stats = StatsEndpoint.start();
         Path tmp = readyFile.resolveSibling(readyFile.getFileName() + ".tmp");
-        Files.writeString(tmp, String.valueOf(stats.port()));
+        String signingProvider = CryptoProviders.signingProvider(KeystoreCredentials.of(
+                config.path("gateway.keystore"), config.string("gateway.keystore.password")).load().privateKey());
+        Files.writeString(tmp, stats.port() + "\n" + signingProvider + "\n");
         Files.move(tmp, readyFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 
         // Block until the harness closes our stdin; then shut down in order.

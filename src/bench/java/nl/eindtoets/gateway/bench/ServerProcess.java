@@ -31,16 +31,18 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final int statsPort;
+    private final String signingProvider;
     private final List<String> jvmArgs;
     private final Path log;
 
     private ServerProcess(String name, ServerKind kind, Process process, int port, int statsPort,
-                          List<String> jvmArgs, Path log) {
+                          String signingProvider, List<String> jvmArgs, Path log) {
         this.name = name;
         this.kind = kind;
         this.process = process;
         this.port = port;
         this.statsPort = statsPort;
+        this.signingProvider = signingProvider;
         this.jvmArgs = jvmArgs;
         this.log = log;
     }
@@ -83,8 +85,9 @@ final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        int statsPort = Integer.parseInt(Files.readString(ready).strip());
-        return new ServerProcess(name, kind, process, port, statsPort, List.copyOf(jvmArgs), log);
+        List<String> lines = Files.readAllLines(ready);
+        return new ServerProcess(name, kind, process, port, Integer.parseInt(lines.get(0).strip()),
+                lines.get(1).strip(), List.copyOf(jvmArgs), log);
     }
 
     String name() {
@@ -97,6 +100,11 @@ final class ServerProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** The JCA provider that signs with the server's key in its JVM (AmazonCorrettoCryptoProvider, SunRsaSign). */
+    String signingProvider() {
+        return signingProvider;
     }
 
     long pid() {
