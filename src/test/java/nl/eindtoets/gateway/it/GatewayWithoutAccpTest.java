@@ -4,32 +4,21 @@ import static nl.eindtoets.gateway.it.Refusals.assertWsSecurityFault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.Security;
-import java.util.List;
 import java.util.Map;
 import nl.eindtoets.gateway.client.GatewayResponse;
-import nl.eindtoets.gateway.client.Namespaces;
 import nl.eindtoets.gateway.client.Operation;
-import nl.eindtoets.gateway.client.SignedRequest;
-import nl.eindtoets.gateway.client.SigningOptions;
 import nl.eindtoets.gateway.client.VerifiedResponse;
 import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.security.CryptoProviders;
-import nl.eindtoets.gateway.xml.SecureXml;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * The real gateway with the shipped default {@code crypto.provider=auto} on a machine where the Amazon Corretto
@@ -40,19 +29,13 @@ import org.w3c.dom.Element;
 @Tag("without-accp")
 class GatewayWithoutAccpTest {
 
-    private static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
+    private static StartupLog startup;
     private static RunningGateway gateway;
 
     @BeforeAll
     static void startWithAuto() {
-        Logger logger = (Logger) LoggerFactory.getLogger("nl.eindtoets.gateway");
-        LOG.start();
-        logger.addAppender(LOG);
-        try {
-            gateway = RunningGateway.start(Map.of(CryptoProviders.CONFIG_KEY, "auto"));
-        } finally {
-            logger.detachAppender(LOG);
-        }
+        startup = StartupLog.start(Map.of(CryptoProviders.CONFIG_KEY, "auto"));
+        gateway = startup.gateway();
     }
 
     @AfterAll
@@ -64,11 +47,10 @@ class GatewayWithoutAccpTest {
 
     @Test
     void oneLineSaysAutoFellBackAndOneThatTheJdkSigns() {
-        List<String> lines = LOG.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        assertThat(lines).filteredOn(l -> l.startsWith("crypto.provider=")).singleElement().asString()
+        assertThat(startup.providerLine())
                 .startsWith("crypto.provider=auto: the Amazon Corretto Crypto Provider does not load here (")
                 .endsWith("); the JDK security providers are used");
-        assertThat(lines).contains("answers are signed (SHA256withRSA) by the JCA provider SunRsaSign");
+        assertThat(startup.lines()).contains("answers are signed (SHA256withRSA) by the JCA provider SunRsaSign");
         assertThat(Security.getProvider(CryptoProviders.ACCP)).isNull();
     }
 
@@ -94,14 +76,8 @@ class GatewayWithoutAccpTest {
 
     @Test
     void bodyChangedAfterSigningIsStillRefused() throws Exception {
-        Requests requests = new Requests(gateway.client("las-a"));
-        SignedRequest signed = requests.signed(SigningOptions.defaults());
-        Document wire = (Document) signed.document().cloneNode(true);
-        Element surname = (Element) wire.getElementsByTagNameNS(Namespaces.UWLR_LEERLINGGEGEVENS, "achternaam")
-                .item(0);
-        surname.setTextContent(surname.getTextContent() + "x");
-
-        assertWsSecurityFault(requests.send(signed, SecureXml.toBytes(wire)), "FailedCheck");
+        assertWsSecurityFault(new Requests(gateway.client("las-a")).sendWithSurnameChangedAfterSigning(),
+                "FailedCheck");
     }
 
     @Test

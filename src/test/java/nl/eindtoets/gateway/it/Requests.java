@@ -2,11 +2,14 @@ package nl.eindtoets.gateway.it;
 
 import nl.eindtoets.gateway.client.EindtoetsClient;
 import nl.eindtoets.gateway.client.GatewayResponse;
+import nl.eindtoets.gateway.client.Namespaces;
 import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.SignedRequest;
 import nl.eindtoets.gateway.client.SigningOptions;
 import nl.eindtoets.gateway.request.Oin;
+import nl.eindtoets.gateway.xml.SecureXml;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * The BrengDeelnemers request of las-a for school 99AA, taken apart into build, sign and send so a test can change
@@ -43,5 +46,15 @@ final class Requests {
     /** Sends {@code wireBytes} in place of {@code request} (e.g. altered after signing). */
     GatewayResponse send(SignedRequest request, byte[] wireBytes) throws Exception {
         return client.verify(client.exchange(OPERATION, request, wireBytes));
+    }
+
+    /** Signs the request, then sends it with the first pupil's surname changed: what the signature must catch. */
+    GatewayResponse sendWithSurnameChangedAfterSigning() throws Exception {
+        SignedRequest signed = signed(SigningOptions.defaults());
+        Document wire = (Document) signed.document().cloneNode(true);
+        Element surname = (Element) wire.getElementsByTagNameNS(Namespaces.UWLR_LEERLINGGEGEVENS, "achternaam")
+                .item(0);
+        surname.setTextContent(surname.getTextContent() + "x");
+        return send(signed, SecureXml.toBytes(wire));
     }
 }
