@@ -1,10 +1,13 @@
 package nl.eindtoets.gateway.rest;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Pattern;
+import nl.eindtoets.gateway.request.CertificateOin;
 import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.request.GatewayRequest;
+import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.request.Refusal;
 import nl.eindtoets.gateway.request.RequestIdentity;
 import nl.eindtoets.gateway.store.AuditLog;
@@ -44,17 +47,27 @@ final class RestOutcome {
         return new RestAnswer(status, refusal.text(), request.correlationId(), status == 503 ? retryAfterSeconds : null);
     }
 
-    /** As for SOAP: who, for which school, what was decided; a failing write is logged and changes no answer. */
+    /**
+     * As for SOAP: who, for which school, what was decided; a failing write is logged and changes no answer. A request
+     * refused before the sender was identified still names the OIN of its TLS client certificate, which the TLS
+     * layer has verified already: a refusal of a LAS is then found under that LAS.
+     */
     static void audit(AuditLog audit, Clock clock, GatewayRequest request, String operation, String digest) {
         RequestIdentity who = request.identityOrNull();
         Refusal refusal = request.refusalOrNull();
         try {
+            String sender = who != null ? who.signerOin().value() : tlsClientOin(request);
             audit.record(new AuditRecord(clock.instant(), request.correlationId(),
-                    who == null ? null : who.messageId(), who == null ? null : who.signerOin().value(),
+                    who == null ? null : who.messageId(), sender,
                     who == null ? null : who.schoolOin().value(), operation, request.outcome().label(),
                     refusal == null ? null : refusal.codeName(), who == null ? null : digest));
         } catch (RuntimeException e) {
             LOG.error("audit record not written: correlationId={} reason={}", request.correlationId(), e.toString());
         }
+    }
+
+    private static String tlsClientOin(GatewayRequest request) {
+        X509Certificate client = request.transport().tlsClient();
+        return client == null ? null : CertificateOin.of(client).map(Oin::value).orElse(null);
     }
 }

@@ -1,6 +1,9 @@
 package nl.eindtoets.gateway.rest;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +48,15 @@ public final class RestPostChain {
             "identity", "mandate", "schema", "profile", "handler");
 
     private static final Logger LOG = LoggerFactory.getLogger(RestPostChain.class);
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /**
+     * Far below Jackson's defaults (depth 1000, strings of 20 MB): the deepest list of the OAS nests six levels and
+     * its longest string is a name, so anything beyond these is no list and is refused while parsing, before the
+     * schema validator walks it. A member twice is refused: which of the two counts would be a guess.
+     */
+    static final StreamReadConstraints PARSER_LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(32).maxStringLength(16 * 1024).maxNumberLength(32).build();
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(PARSER_LIMITS).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
@@ -127,7 +138,7 @@ public final class RestPostChain {
         }
         services.limits().checkDeclaredLength(request.transport());
         String type = request.transport().contentType();
-        if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (!isJson(type)) {
             throw new GatewayFault(new Refusal.Unreadable("Het bericht moet application/json zijn.", 415,
                     "content type " + type));
         }
@@ -138,6 +149,19 @@ public final class RestPostChain {
         } catch (IOException e) {
             throw new GatewayFault(new Refusal.Unreadable("Het bericht kon niet gelezen worden.", 400, e.toString()));
         }
+    }
+
+    /**
+     * The media type itself, parameters (charset) aside: a prefix test would take {@code application/jsonp}. Missing
+     * is refused too, since the OAS declares the body as application/json only.
+     */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String media = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return media.toLowerCase(Locale.ROOT).equals("application/json");
     }
 
     private static JsonNode parse(byte[] bytes) {

@@ -22,8 +22,8 @@ final class RestLas {
     /** A well-formed routeringskenmerk of the LAS's school administration (edu-from). */
     static final String ROUTERINGSKENMERK = "RK0000000000000099AA";
 
-    /** An answer: its status, Retry-After, Content-Type and the Ontvangstmelding. */
-    record Answer(int status, String retryAfter, String contentType, JsonNode body, String raw) {
+    /** An answer: its status, Retry-After, Content-Type, Allow and the Ontvangstmelding. */
+    record Answer(int status, String retryAfter, String contentType, String allow, JsonNode body, String raw) {
         String melding() {
             return body.path("melding").asText(null);
         }
@@ -82,6 +82,17 @@ final class RestLas {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** Any method, any Content-Type (null for none), any body (null for none): what the front door must refuse. */
+    Answer send(String method, String pathAndQuery, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(Duration.ofSeconds(60)).method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return answer(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -89,6 +100,7 @@ final class RestLas {
 
     private static Answer answer(HttpResponse<String> r) throws Exception {
         return new Answer(r.statusCode(), r.headers().firstValue("Retry-After").orElse(null),
-                r.headers().firstValue("Content-Type").orElse(null), Json.MAPPER.readTree(r.body()), r.body());
+                r.headers().firstValue("Content-Type").orElse(null), r.headers().firstValue("Allow").orElse(null),
+                Json.MAPPER.readTree(r.body()), r.body());
     }
 }
