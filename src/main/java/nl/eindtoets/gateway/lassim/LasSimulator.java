@@ -5,15 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsExchange;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,19 +16,17 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import nl.eindtoets.gateway.request.CertificateOin;
 import nl.eindtoets.gateway.request.Oin;
+import nl.eindtoets.gateway.simulator.MutualTlsServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,10 +50,8 @@ public final class LasSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LasSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int THREADS = 8;
 
-    private final String host;
-    private final SSLContext tls;
+    private final MutualTlsServer listener;
     private final Set<Oin> acceptedSuppliers;
     private final ReceivedResults received;
     private final ScriptedFailures failures = new ScriptedFailures();
@@ -68,10 +59,6 @@ public final class LasSimulator implements AutoCloseable {
     private final Clock clock;
     /** Answers per status; its own map so that counting never waits for start or stop. */
     private final Map<Integer, Long> answers = new ConcurrentSkipListMap<>();
-
-    private int port;
-    private HttpsServer server;
-    private ExecutorService executor;
 
     /**
      * @param port              0 picks a free port on the first start, which later restarts keep
@@ -81,61 +68,31 @@ public final class LasSimulator implements AutoCloseable {
      */
     public LasSimulator(String host, int port, SSLContext tls, Set<Oin> acceptedSuppliers, Set<String> knownSchools,
                         ReceivedResults received, Clock clock) {
-        this.host = Objects.requireNonNull(host, "host");
-        this.port = port;
-        this.tls = Objects.requireNonNull(tls, "tls");
+        this.listener = new MutualTlsServer("las-sim", host, port, tls);
         this.acceptedSuppliers = Set.copyOf(acceptedSuppliers);
         this.received = Objects.requireNonNull(received, "received");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rules = new DeliveryRules(acceptedSuppliers, knownSchools, new LeerlingresultaatSchema(), failures);
     }
 
-    public synchronized LasSimulator start() {
-        if (server != null) {
-            return this;
-        }
-        try {
-            HttpsServer s = HttpsServer.create(new InetSocketAddress(host, port), 50);
-            s.setHttpsConfigurator(new HttpsConfigurator(tls) {
-                @Override
-                public void configure(HttpsParameters params) {
-                    SSLParameters p = getSSLContext().getDefaultSSLParameters();
-                    p.setNeedClientAuth(true);
-                    params.setSSLParameters(p);
-                }
-            });
-            s.createContext(PATH, guarded(this::leerlingresultaat));
-            s.createContext("/sim/received", guarded(this::receivedList));
-            s.createContext("/sim/stats", guarded(this::stats));
-            s.createContext("/sim/fail-next", guarded(this::scriptFailure));
-            s.createContext("/", exchange -> reply(exchange, 404, melding("Niet gevonden.")));
-            AtomicInteger n = new AtomicInteger();
-            executor = Executors.newFixedThreadPool(THREADS, r -> {
-                Thread t = new Thread(r, "las-sim-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            s.setExecutor(executor);
-            s.start();
-            server = s;
-            port = s.getAddress().getPort();
-            LOG.info("LAS simulator listening on https://{}:{}{}, accepting suppliers {}", host, port, PATH,
+    public LasSimulator start() {
+        Map<String, HttpHandler> contexts = new LinkedHashMap<>();
+        contexts.put(PATH, guarded(this::leerlingresultaat));
+        contexts.put("/sim/received", guarded(this::receivedList));
+        contexts.put("/sim/stats", guarded(this::stats));
+        contexts.put("/sim/fail-next", guarded(this::scriptFailure));
+        contexts.put("/", exchange -> reply(exchange, 404, melding("Niet gevonden.")));
+        if (listener.start(contexts)) {
+            LOG.info("LAS simulator listening on {}{}, accepting suppliers {}", listener.baseUrl(), PATH,
                     acceptedSuppliers);
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the LAS simulator on " + host + ":" + port, e);
         }
+        return this;
     }
 
-    public synchronized void stop() {
-        if (server == null) {
-            return;
+    public void stop() {
+        if (listener.stop()) {
+            LOG.info("LAS simulator on port {} stopped", listener.port());
         }
-        server.stop(0);
-        executor.shutdownNow();
-        server = null;
-        executor = null;
-        LOG.info("LAS simulator on port {} stopped", port);
     }
 
     @Override
@@ -143,13 +100,13 @@ public final class LasSimulator implements AutoCloseable {
         stop();
     }
 
-    public synchronized int port() {
-        return port;
+    public int port() {
+        return listener.port();
     }
 
     /** {@code https://<host>:<port>}: the LAS endpoint base a sender configures. */
     public URI baseUrl() {
-        return URI.create("https://" + host + ":" + port());
+        return listener.baseUrl();
     }
 
     /** Makes the next {@code count} deliveries get {@code status} (400-599) instead of being processed. */
@@ -274,16 +231,11 @@ public final class LasSimulator implements AutoCloseable {
     }
 
     private static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        MutualTlsServer.replyJson(exchange, status, body);
     }
 
     /** A handler whose unexpected failure is answered 500 and logged without the request's content. */
-    private static com.sun.net.httpserver.HttpHandler guarded(Handler handler) {
+    private static HttpHandler guarded(Handler handler) {
         return exchange -> {
             try {
                 handler.handle(exchange);

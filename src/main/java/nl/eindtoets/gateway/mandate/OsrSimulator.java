@@ -3,13 +3,8 @@ package nl.eindtoets.gateway.mandate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,16 +14,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import nl.eindtoets.gateway.request.Oin;
+import nl.eindtoets.gateway.simulator.MutualTlsServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,10 +38,8 @@ public final class OsrSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OsrSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId ZONE = MandateCheck.ZONE;
-    private static final int THREADS = 8;
 
-    private final String host;
-    private final SSLContext tls;
+    private final MutualTlsServer listener;
     private final List<Mandate> mandates;
     private final Clock clock;
     private final AtomicLong mandateRequests = new AtomicLong();
@@ -56,19 +47,13 @@ public final class OsrSimulator implements AutoCloseable {
     private volatile int failureStatus;
     private volatile Duration answerDelay = Duration.ZERO;
 
-    private int port;
-    private HttpsServer server;
-    private ExecutorService executor;
-
     /**
      * @param host address to bind, e.g. {@code localhost}
      * @param port port to bind; 0 picks a free one on the first start, which later restarts keep
      * @param tls  the simulator's key and the trust anchors client certificates must chain to
      */
     public OsrSimulator(String host, int port, SSLContext tls, List<Mandate> mandates, Clock clock) {
-        this.host = Objects.requireNonNull(host, "host");
-        this.port = port;
-        this.tls = Objects.requireNonNull(tls, "tls");
+        this.listener = new MutualTlsServer("osr-sim", host, port, tls);
         this.mandates = List.copyOf(mandates);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -77,42 +62,21 @@ public final class OsrSimulator implements AutoCloseable {
         this(host, port, tls, mandates, Clock.system(ZONE));
     }
 
-    public synchronized OsrSimulator start() {
-        if (server != null) {
-            return this;
+    public OsrSimulator start() {
+        Map<String, HttpHandler> contexts = new LinkedHashMap<>();
+        contexts.put(OsrMandateClient.MANDATES_PATH, this::mandates);
+        contexts.put("/sim/stats", this::stats);
+        contexts.put("/", exchange -> reply(exchange, 404, message("not found")));
+        if (listener.start(contexts)) {
+            LOG.info("OSR simulator listening on {} with {} mandates", listener.baseUrl(), mandates.size());
         }
-        try {
-            HttpsServer s = HttpsServer.create(new InetSocketAddress(host, port), 50);
-            s.setHttpsConfigurator(new ClientCertificateRequired(tls));
-            s.createContext(OsrMandateClient.MANDATES_PATH, this::mandates);
-            s.createContext("/sim/stats", this::stats);
-            s.createContext("/", exchange -> reply(exchange, 404, message("not found")));
-            AtomicInteger n = new AtomicInteger();
-            executor = Executors.newFixedThreadPool(THREADS, r -> {
-                Thread t = new Thread(r, "osr-sim-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            s.setExecutor(executor);
-            s.start();
-            server = s;
-            port = s.getAddress().getPort();
-            LOG.info("OSR simulator listening on https://{}:{} with {} mandates", host, port, mandates.size());
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the OSR simulator on " + host + ":" + port, e);
-        }
+        return this;
     }
 
-    public synchronized void stop() {
-        if (server == null) {
-            return;
+    public void stop() {
+        if (listener.stop()) {
+            LOG.info("OSR simulator on port {} stopped", listener.port());
         }
-        server.stop(0);
-        executor.shutdownNow();
-        server = null;
-        executor = null;
-        LOG.info("OSR simulator on port {} stopped", port);
     }
 
     @Override
@@ -121,13 +85,13 @@ public final class OsrSimulator implements AutoCloseable {
     }
 
     /** The bound port (after the first start). */
-    public synchronized int port() {
-        return port;
+    public int port() {
+        return listener.port();
     }
 
     /** {@code https://localhost:<port>}: the base URL a client configures. */
     public URI baseUrl() {
-        return URI.create("https://" + host + ":" + port());
+        return listener.baseUrl();
     }
 
     /**
@@ -246,25 +210,6 @@ public final class OsrSimulator implements AutoCloseable {
     }
 
     private static void reply(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    /** Every connection must present a client certificate that the trust managers accept. */
-    private static final class ClientCertificateRequired extends HttpsConfigurator {
-        ClientCertificateRequired(SSLContext context) {
-            super(context);
-        }
-
-        @Override
-        public void configure(HttpsParameters params) {
-            SSLParameters p = getSSLContext().getDefaultSSLParameters();
-            p.setNeedClientAuth(true);
-            params.setSSLParameters(p);
-        }
+        MutualTlsServer.replyJson(exchange, status, body);
     }
 }
