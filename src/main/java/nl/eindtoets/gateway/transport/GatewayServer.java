@@ -130,6 +130,7 @@ public final class GatewayServer implements AutoCloseable {
                 .leerresultaten().handle(request.identity(), body));
         servers.add(leerresultaten.create());
         SlowClientProtection.afterStart(engine, transport);
+        ServerHeader.hide(engine);
         LOG.info("gateway listening on https://{}:{} (public URL {})", transport.host(), transport.port(),
                 transport.publicUrl());
         return new GatewayServer(bus, servers, transport);
