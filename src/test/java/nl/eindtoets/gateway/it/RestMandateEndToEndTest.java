@@ -2,11 +2,13 @@ package nl.eindtoets.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import nl.eindtoets.gateway.client.Operation;
 import nl.eindtoets.gateway.client.VerifiedResponse;
@@ -110,13 +112,8 @@ class RestMandateEndToEndTest {
         // A gateway of its own, so that no earlier answer of the OSR is in its cache.
         RunningGateway fresh = RunningGateway.start(osrRegister());
         try {
-            RestLas.Answer duringOutage;
-            osr.stop();
-            try {
-                duringOutage = RestLas.as(fresh, "las-a").registreren("99AB", body("99AB"));
-            } finally {
-                osr.start();
-            }
+            RestLas.Answer duringOutage = whileOsrIsStopped(() -> RestLas.as(fresh, "las-a")
+                    .registreren("99AB", body("99AB")));
 
             assertThat(duringOutage.status()).as(duringOutage.raw()).isEqualTo(503);
             assertThat(duringOutage.retryAfter()).isEqualTo("30");
@@ -124,6 +121,54 @@ class RestMandateEndToEndTest {
             assertThat(registreren(fresh, "las-a", "99AB").status()).isEqualTo(202);
         } finally {
             fresh.close();
+        }
+    }
+
+    @Test
+    void schooladviezenWhileOsrIsStoppedAreAnswered503WithRetryAfterAndAcceptedOnceItIsBack() throws Exception {
+        RunningGateway fresh = RunningGateway.start(osrRegister());
+        try {
+            RestLas lasA = RestLas.as(fresh, "las-a");
+            List<Pupil> pupils = List.of(Pupil.key("lln-advies", "Jansen"));
+            String adviezen = RestBodies.schooladviezen("99AB", pupils, List.of("HAVO_TM_VWO"));
+
+            RestLas.Answer duringOutage = whileOsrIsStopped(() -> lasA.registrerenSchooladviezen("99AB", adviezen));
+
+            assertThat(duringOutage.status()).as(duringOutage.raw()).isEqualTo(503);
+            assertThat(duringOutage.retryAfter()).isEqualTo("30");
+            assertThat(lasA.registreren("99AB", RestBodies.lijst("99AB",
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), pupils)).status()).isEqualTo(202);
+            assertThat(lasA.registrerenSchooladviezen("99AB", adviezen).status()).isEqualTo(202);
+        } finally {
+            fresh.close();
+        }
+    }
+
+    @Test
+    void aReportAskedForWhileOsrIsStoppedIsAnswered503WithRetryAfterBeforeTheIdIsLookedAt() throws Exception {
+        RunningGateway fresh = RunningGateway.start(osrRegister());
+        try {
+            RestLas lasA = RestLas.as(fresh, "las-a");
+            String unknownId = "A".repeat(43);
+
+            HttpResponse<byte[]> duringOutage = whileOsrIsStopped(() -> lasA.leerlingrapport("99AB", unknownId));
+
+            assertThat(duringOutage.statusCode()).isEqualTo(503);
+            assertThat(duringOutage.headers().firstValue("Retry-After")).contains("30");
+            // Once the mandate can be checked again, the id itself is judged: it belongs to no pupil.
+            assertThat(lasA.leerlingrapport("99AB", unknownId).statusCode()).isEqualTo(404);
+        } finally {
+            fresh.close();
+        }
+    }
+
+    /** What {@code call} answered while the OSR simulator was down; it is started again afterwards. */
+    private <T> T whileOsrIsStopped(Callable<T> call) throws Exception {
+        osr.stop();
+        try {
+            return call.call();
+        } finally {
+            osr.start();
         }
     }
 
