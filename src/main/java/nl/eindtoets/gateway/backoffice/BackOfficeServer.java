@@ -191,11 +191,20 @@ public final class BackOfficeServer implements AutoCloseable {
         try {
             return new SchoolRegistration(text(body, "brincode"), text(body, "schooljaar"),
                     LocalDate.parse(text(body, "windowOpens")), LocalDate.parse(text(body, "windowCloses")),
-                    clock.instant());
+                    clock.instant(), optionalText(body, "naam"));
         } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
-            throw new BadRequest("brincode, schooljaar, windowOpens and windowCloses (dates) are required: "
-                    + e.getMessage());
+            throw new BadRequest("brincode, schooljaar, windowOpens and windowCloses (dates) are required, naam is"
+                    + " optional: " + e.getMessage());
         }
+    }
+
+    /** A member that may be absent or null, but is a string when present. */
+    private static String optionalText(Map<?, ?> body, String name) {
+        Object v = body.get(name);
+        if (v != null && !(v instanceof String)) {
+            throw new BadRequest(name + " must be a string");
+        }
+        return (String) v;
     }
 
     private static String text(Map<?, ?> body, String name) {
@@ -297,6 +306,7 @@ public final class BackOfficeServer implements AutoCloseable {
         m.put("windowOpens", r.windowOpens());
         m.put("windowCloses", r.windowCloses());
         m.put("registeredAt", r.registeredAt());
+        m.put("naam", r.naam());
         return m;
     }
 

@@ -52,7 +52,7 @@ public final class ResultFiles {
         return new ResultRow(number, values.get("brincode"), values.get("dependancecode"), values.get("schooljaar"),
                 values.get("leerlingid"), values.get("eckid"), values.get("toetscode"),
                 values.get("toetsonderdeelcode"), values.get("afnamedatum"), values.get("score"),
-                values.get("infourl"));
+                values.get("infourl"), values.get("referentieniveau"), values.get("toetsadvies"));
     }
 
     public static Iterator<ResultRow> json(InputStream in) {

@@ -29,12 +29,15 @@ public final class SchoolsCommand {
         LocalDate opens;
         @Option(names = "--closes", required = true, description = "last day deliveries are accepted (yyyy-mm-dd)")
         LocalDate closes;
+        @Option(names = "--naam", description = "the school's name, shown on its pupils' reports (optional; when left"
+                + " out, a name stored before is kept)")
+        String naam;
 
         @Override
         public Integer call() {
             try (Database db = store.open()) {
                 SchoolRegistration r = new SchoolRegistry(db).register(
-                        new SchoolRegistration(brin, schooljaar, opens, closes, Clock.systemUTC().instant()));
+                        new SchoolRegistration(brin, schooljaar, opens, closes, Clock.systemUTC().instant(), naam));
                 System.out.println(line(r));
             }
             return 0;
@@ -51,7 +54,7 @@ public final class SchoolsCommand {
         @Override
         public Integer call() {
             try (Database db = store.open()) {
-                System.out.println("brincode\tschooljaar\twindowOpens\twindowCloses");
+                System.out.println("brincode\tschooljaar\twindowOpens\twindowCloses\tnaam");
                 new SchoolRegistry(db).list(schooljaar).forEach(r -> System.out.println(line(r)));
             }
             return 0;
@@ -59,6 +62,7 @@ public final class SchoolsCommand {
     }
 
     static String line(SchoolRegistration r) {
-        return r.brin() + "\t" + r.schooljaar() + "\t" + r.windowOpens() + "\t" + r.windowCloses();
+        return r.brin() + "\t" + r.schooljaar() + "\t" + r.windowOpens() + "\t" + r.windowCloses() + "\t"
+                + (r.naam() == null ? "" : r.naam());
     }
 }

@@ -44,9 +44,22 @@ public sealed interface LeerresultatenAntwoord
         }
     }
 
-    /** @param toetsonderdeelcode null for a whole-test result */
+    /**
+     * One stored result. The UWLR answer carries the score; the reference level and the advice are for the PDF
+     * report and the push to the LAS, which speak the eindtoets chain's Resultaten.
+     *
+     * @param toetsonderdeelcode null for a whole-test result
+     * @param referentieniveau   the level reached on the test part, e.g. {@code 1S}; null when none was imported
+     * @param toetsadvies        on the whole-test result, the advice, e.g. {@code havo/vwo}; null when none was imported
+     */
     record Resultaat(String key, LocalDate afnamedatum, String toetscode, String toetsonderdeelcode, int score,
-                     String infourl) {
+                     String infourl, String referentieniveau, String toetsadvies) {
+
+        /** A score without level or advice. */
+        public Resultaat(String key, LocalDate afnamedatum, String toetscode, String toetsonderdeelcode, int score,
+                         String infourl) {
+            this(key, afnamedatum, toetscode, toetsonderdeelcode, score, infourl, null, null);
+        }
     }
 
     record Toets(String toetscode, String toetsnaam, List<Toetsonderdeel> toetsonderdelen) {

@@ -39,6 +39,8 @@ import nl.eindtoets.gateway.store.StoreUnavailableException;
 public final class LeerresultatenService {
 
     static final String ROOT = "/leerresultaten_verzoek";
+    private static final String COLUMNS = "id, pupil_las_key, pupil_eckid, toetscode, toetsonderdeelcode, afnamedatum,"
+            + " score, infourl, referentieniveau, toetsadvies";
 
     private final Database database;
     private final DeliveryStore deliveries;
@@ -94,9 +96,8 @@ public final class LeerresultatenService {
         Map<String, List<Resultaat>> perPupil = new LinkedHashMap<>();
         Map<String, String[]> pupilIds = new LinkedHashMap<>();
         Set<String> testCodes = new LinkedHashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, pupil_las_key, pupil_eckid, toetscode,"
-                + " toetsonderdeelcode, afnamedatum, score, infourl FROM result WHERE brin = ? AND dependancecode = ?"
-                + " AND schooljaar = ? ORDER BY pupil_las_key, id")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM result WHERE brin = ?"
+                + " AND dependancecode = ? AND schooljaar = ? ORDER BY pupil_las_key, id")) {
             ps.setString(1, brin);
             ps.setString(2, dep);
             ps.setString(3, v.schooljaar());
@@ -107,9 +108,7 @@ public final class LeerresultatenService {
                     pupilIds.putIfAbsent(pupilKey, ids);
                     String toetscode = rs.getString("toetscode");
                     testCodes.add(toetscode);
-                    perPupil.computeIfAbsent(pupilKey, k -> new ArrayList<>()).add(new Resultaat(
-                            "r" + rs.getLong("id"), Jdbc.date(rs, "afnamedatum"), toetscode,
-                            rs.getString("toetsonderdeelcode"), rs.getInt("score"), rs.getString("infourl")));
+                    perPupil.computeIfAbsent(pupilKey, k -> new ArrayList<>()).add(resultaat(rs));
                 }
             }
         }
@@ -130,7 +129,8 @@ public final class LeerresultatenService {
 
     /**
      * The results of one pupil of the school's current list, matched to the list as {@link #haal} matches them
-     * (ECK-iD first, LAS-key second), with the tests they name; empty when none were imported.
+     * (ECK-iD first, LAS-key second), with their reference levels and advice and the tests they name; empty when
+     * none were imported.
      */
     public PupilResults resultsOf(String brin, String dependancecode, String schooljaar, Leerling pupil) {
         Objects.requireNonNull(pupil, "pupil");
@@ -139,8 +139,7 @@ public final class LeerresultatenService {
                 PupilIndex current = new PupilIndex(deliveries.currentPupils(c, brin, dependancecode, schooljaar));
                 List<Resultaat> results = new ArrayList<>();
                 Set<String> testCodes = new LinkedHashSet<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT id, pupil_las_key, pupil_eckid, toetscode,"
-                        + " toetsonderdeelcode, afnamedatum, score, infourl FROM result WHERE brin = ?"
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM result WHERE brin = ?"
                         + " AND dependancecode = ? AND schooljaar = ? ORDER BY id")) {
                     ps.setString(1, brin);
                     ps.setString(2, dependancecode);
@@ -150,9 +149,7 @@ public final class LeerresultatenService {
                             Leerling l = current.match(rs.getString("pupil_eckid"), rs.getString("pupil_las_key"));
                             if (l != null && l.ref().equals(pupil.ref())) {
                                 testCodes.add(rs.getString("toetscode"));
-                                results.add(new Resultaat("r" + rs.getLong("id"), Jdbc.date(rs, "afnamedatum"),
-                                        rs.getString("toetscode"), rs.getString("toetsonderdeelcode"),
-                                        rs.getInt("score"), rs.getString("infourl")));
+                                results.add(resultaat(rs));
                             }
                         }
                     }
@@ -168,6 +165,12 @@ public final class LeerresultatenService {
         } catch (StoreUnavailableException e) {
             throw e.toFault();
         }
+    }
+
+    private static Resultaat resultaat(ResultSet rs) throws SQLException {
+        return new Resultaat("r" + rs.getLong("id"), Jdbc.date(rs, "afnamedatum"), rs.getString("toetscode"),
+                rs.getString("toetsonderdeelcode"), rs.getInt("score"), rs.getString("infourl"),
+                rs.getString("referentieniveau"), rs.getString("toetsadvies"));
     }
 
     /** LAS-key and ECK-iD to report: the current list's, or the stored ones when the pupil left the list. */

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +31,7 @@ import nl.eindtoets.gateway.store.Schooljaar;
 
 /**
  * Imports a results file from the back office: every row is checked (school registered, pupil on the school's
- * current list, known test and test part, date, score), and the file is stored in one transaction only when no
+ * current list, known test and test part, date, score, reference level and advice), and the file is stored in one transaction only when no
  * row has a problem. The rows are read as a stream and written as they pass, so a large file is never held in
  * memory; a problem anywhere rolls the whole file back. An import replaces all earlier results of the pupils it
  * names (standlevering per pupil: a later result replaces the earlier one).
@@ -126,7 +127,7 @@ public final class ResultImport {
             }
             insert = c.prepareStatement("INSERT INTO result (import_id, imported_at, brin, dependancecode,"
                     + " schooljaar, pupil_las_key, pupil_eckid, toetscode, toetsonderdeelcode, afnamedatum, score,"
-                    + " infourl) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " infourl, referentieniveau, toetsadvies) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             delete = c.prepareStatement("DELETE FROM result WHERE brin = ? AND dependancecode = ? AND schooljaar = ?"
                     + " AND (pupil_las_key = ? OR pupil_eckid = ?)");
         }
@@ -173,6 +174,9 @@ public final class ResultImport {
             String toetscode = text(r.toetscode());
             String onderdeel = text(r.toetsonderdeelcode());
             String infourl = text(r.infourl());
+            String niveau = text(r.referentieniveau()) == null ? null
+                    : text(r.referentieniveau()).toUpperCase(Locale.ROOT);
+            String advies = text(r.toetsadvies());
             if (brin == null || !BRIN.matcher(brin).matches()) {
                 error(r.row(), "brincode", "not a BRIN code (two digits, two capitals)");
             }
@@ -202,6 +206,18 @@ public final class ResultImport {
             }
             if (infourl != null && infourl.length() > 256) {
                 error(r.row(), "infourl", "longer than 256 characters");
+            }
+            if (niveau != null && !ResultValues.isReferentieniveau(niveau)) {
+                error(r.row(), "referentieniveau", "must be one of "
+                        + String.join(", ", ResultValues.REFERENTIENIVEAUS));
+            } else if (niveau != null && onderdeel == null) {
+                error(r.row(), "referentieniveau", "only on a row with a toetsonderdeelcode: a level is per test part");
+            }
+            if (advies != null && onderdeel != null) {
+                error(r.row(), "toetsadvies", "only on the whole-test row, without toetsonderdeelcode");
+            } else if (advies != null && !ResultValues.isToetsadvies(advies)) {
+                error(r.row(), "toetsadvies", "at most " + ResultValues.TOETSADVIES_MAX + " letters, digits, spaces"
+                        + " and / ( ) + . , _ -, starting with a letter or digit");
             }
             if (errorCount > before) {
                 return;
@@ -241,6 +257,8 @@ public final class ResultImport {
             Jdbc.setDate(insert, 10, afnamedatum);
             insert.setInt(11, Integer.parseInt(score));
             insert.setString(12, infourl);
+            insert.setString(13, niveau);
+            insert.setString(14, advies);
             insert.addBatch();
             if (++pending == BATCH) {
                 insert.executeBatch();

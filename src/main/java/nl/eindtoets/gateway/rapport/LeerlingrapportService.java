@@ -1,6 +1,5 @@
 package nl.eindtoets.gateway.rapport;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import nl.eindtoets.gateway.deelnemers.CurrentList;
@@ -12,12 +11,15 @@ import nl.eindtoets.gateway.leerresultaten.LeerresultatenAntwoord.Toets;
 import nl.eindtoets.gateway.leerresultaten.LeerresultatenService;
 import nl.eindtoets.gateway.leerresultaten.PupilResults;
 import nl.eindtoets.gateway.store.Database;
+import nl.eindtoets.gateway.store.SchoolRegistration;
+import nl.eindtoets.gateway.store.SchoolRegistry;
 import nl.eindtoets.gateway.store.StoreUnavailableException;
 
 /**
  * The leerlingrapport behind a report id, for one school only: unknown (also when the id belongs to a pupil of
  * another school, or to a pupil who left the list), not yet available (no whole-test result imported), or the PDF
- * made from the current list, the catalogue and the pupil's results.
+ * made from the school's registration (its name), the current list, the catalogue and the pupil's results with
+ * their reference levels and advice.
  */
 public final class LeerlingrapportService {
 
@@ -36,6 +38,7 @@ public final class LeerlingrapportService {
     private final PupilReports reports;
     private final DeliveryStore deliveries;
     private final LeerresultatenService leerresultaten;
+    private final SchoolRegistry schools;
     private final LeerlingrapportPdf pdf = new LeerlingrapportPdf();
 
     public LeerlingrapportService(Database database) {
@@ -43,6 +46,7 @@ public final class LeerlingrapportService {
         this.reports = new PupilReports(database);
         this.deliveries = new DeliveryStore(database);
         this.leerresultaten = new LeerresultatenService(database);
+        this.schools = new SchoolRegistry(database);
     }
 
     /** @throws nl.eindtoets.gateway.request.GatewayFault {@code TijdelijkNietBeschikbaar} when the store is down */
@@ -68,8 +72,11 @@ public final class LeerlingrapportService {
             }
             Groep groep = list.get().groepen().stream().filter(g -> g.key().equals(pupil.get().groepKey()))
                     .findFirst().orElse(null);
-            return new Rapport.Pdf(pdf.render(Leerlingrapport.of(null, brin, pupil.get(), groep, toets.get(),
-                    results.resultaten(), Map.of(), null)));
+            String toetscode = toets.get().toetscode();
+            String schoolnaam = schools.find(brin, r.schooljaar()).map(SchoolRegistration::naam).orElse(null);
+            return new Rapport.Pdf(pdf.render(Leerlingrapport.of(schoolnaam, brin, pupil.get(), groep, toets.get(),
+                    results.resultaten(), results.referentieniveaus(toetscode),
+                    results.toetsadvies(toetscode).orElse(null))));
         } catch (StoreUnavailableException e) {
             throw e.toFault();
         }

@@ -9,11 +9,20 @@ import java.util.Objects;
  *
  * @param windowOpens  first day deliveries are accepted
  * @param windowCloses last day deliveries are accepted (inclusive)
+ * @param naam         the school's name as its reports show it; null when the supplier has not given one
  */
 public record SchoolRegistration(String brin, String schooljaar, LocalDate windowOpens, LocalDate windowCloses,
-                                 Instant registeredAt) {
+                                 Instant registeredAt, String naam) {
+
+    /** Longest school name stored (column {@code school_registration.schoolnaam}). */
+    public static final int NAAM_MAX = 200;
 
     public SchoolRegistration {
+        naam = naam == null || naam.isBlank() ? null : naam.strip();
+        if (naam != null && (naam.length() > NAAM_MAX || naam.chars().anyMatch(Character::isISOControl))) {
+            throw new IllegalArgumentException("naam must be at most " + NAAM_MAX
+                    + " characters on one line, without control characters");
+        }
         Objects.requireNonNull(brin, "brin");
         Objects.requireNonNull(schooljaar, "schooljaar");
         Objects.requireNonNull(windowOpens, "windowOpens");
@@ -27,6 +36,12 @@ public record SchoolRegistration(String brin, String schooljaar, LocalDate windo
         if (windowCloses.isBefore(windowOpens)) {
             throw new IllegalArgumentException("the registration window closes before it opens");
         }
+    }
+
+    /** A registration without a name. */
+    public SchoolRegistration(String brin, String schooljaar, LocalDate windowOpens, LocalDate windowCloses,
+                              Instant registeredAt) {
+        this(brin, schooljaar, windowOpens, windowCloses, registeredAt, null);
     }
 
     public boolean isOpenOn(LocalDate day) {

@@ -17,16 +17,20 @@ public final class SchoolRegistry {
         this.database = database;
     }
 
-    /** Registers the school for the year, or moves its window when it is registered already. */
+    /**
+     * Registers the school for the year, or moves its window when it is registered already. A registration with a
+     * name sets the school's name; one without keeps the name stored before.
+     */
     public SchoolRegistration register(SchoolRegistration registration) {
         return database.inTransaction(c -> {
             int updated;
             try (PreparedStatement ps = c.prepareStatement("UPDATE school_registration SET window_opens = ?,"
-                    + " window_closes = ? WHERE brin = ? AND schooljaar = ?")) {
+                    + " window_closes = ?, schoolnaam = COALESCE(?, schoolnaam) WHERE brin = ? AND schooljaar = ?")) {
                 Jdbc.setDate(ps, 1, registration.windowOpens());
                 Jdbc.setDate(ps, 2, registration.windowCloses());
-                ps.setString(3, registration.brin());
-                ps.setString(4, registration.schooljaar());
+                ps.setString(3, registration.naam());
+                ps.setString(4, registration.brin());
+                ps.setString(5, registration.schooljaar());
                 updated = ps.executeUpdate();
             }
             if (updated == 0) {
@@ -38,12 +42,13 @@ public final class SchoolRegistry {
 
     static void insert(Connection c, SchoolRegistration r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO school_registration (brin, schooljaar,"
-                + " window_opens, window_closes, registered_at) VALUES (?, ?, ?, ?, ?)")) {
+                + " window_opens, window_closes, registered_at, schoolnaam) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, r.brin());
             ps.setString(2, r.schooljaar());
             Jdbc.setDate(ps, 3, r.windowOpens());
             Jdbc.setDate(ps, 4, r.windowCloses());
             Jdbc.setTime(ps, 5, r.registeredAt());
+            ps.setString(6, r.naam());
             ps.executeUpdate();
         }
     }
@@ -99,6 +104,7 @@ public final class SchoolRegistry {
 
     private static SchoolRegistration read(ResultSet rs) throws SQLException {
         return new SchoolRegistration(rs.getString("brin"), rs.getString("schooljaar"),
-                Jdbc.date(rs, "window_opens"), Jdbc.date(rs, "window_closes"), Jdbc.time(rs, "registered_at"));
+                Jdbc.date(rs, "window_opens"), Jdbc.date(rs, "window_closes"), Jdbc.time(rs, "registered_at"),
+                rs.getString("schoolnaam"));
     }
 }

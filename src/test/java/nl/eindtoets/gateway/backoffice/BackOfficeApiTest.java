@@ -6,6 +6,7 @@ import static nl.eindtoets.gateway.deelnemers.Lijsten.digest;
 import static nl.eindtoets.gateway.deelnemers.Lijsten.lijst;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -22,6 +23,7 @@ import nl.eindtoets.gateway.deelnemers.DeelnemersService;
 import nl.eindtoets.gateway.leerresultaten.LeerresultatenAntwoord;
 import nl.eindtoets.gateway.leerresultaten.LeerresultatenService;
 import nl.eindtoets.gateway.leerresultaten.LeerresultatenVerzoek;
+import nl.eindtoets.gateway.leerresultaten.PupilResults;
 import nl.eindtoets.gateway.store.AuditRecord;
 import nl.eindtoets.gateway.store.Database;
 import nl.eindtoets.gateway.store.DevelopmentData;
@@ -124,6 +126,50 @@ class BackOfficeApiTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void registersASchoolWithItsNameAndListsItWithTheName(Engine engine) throws Exception {
+        start(engine);
+
+        HttpResponse<String> created = post("/api/schools", "application/json", "{\"brincode\":\"12AB\","
+                + "\"schooljaar\":\"2027-2028\",\"windowOpens\":\"2027-12-01\",\"windowCloses\":\"2028-01-31\","
+                + "\"naam\":\"Basisschool De Eikenhorst\"}");
+        HttpResponse<String> listed = get("/api/schools?schooljaar=2027-2028");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertThat(json(created).get("naam").asText()).isEqualTo("Basisschool De Eikenhorst");
+        assertThat(json(listed).get(0).get("naam").asText()).isEqualTo("Basisschool De Eikenhorst");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void listsASchoolRegisteredWithoutANameWithANullName(Engine engine) throws Exception {
+        start(engine);
+
+        HttpResponse<String> listed = get("/api/schools?schooljaar=" + SCHOOLJAAR);
+
+        assertThat(json(listed).get(0).get("brincode").asText()).isEqualTo("99AA");
+        assertThat(json(listed).get(0).get("naam").isNull()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void refusesASchoolNameThatIsNotOneLineOfTextUpTo200Characters(Engine engine) throws Exception {
+        start(engine);
+        String school = "{\"brincode\":\"12AB\",\"schooljaar\":\"2027-2028\",\"windowOpens\":\"2027-12-01\","
+                + "\"windowCloses\":\"2028-01-31\",\"naam\":%s}";
+
+        HttpResponse<String> number = post("/api/schools", "application/json", school.formatted("12"));
+        HttpResponse<String> twoLines = post("/api/schools", "application/json", school.formatted("\"De Eik\\nNoord\""));
+        HttpResponse<String> tooLong = post("/api/schools", "application/json",
+                school.formatted("\"" + "x".repeat(201) + "\""));
+
+        assertThat(number.statusCode()).isEqualTo(400);
+        assertThat(twoLines.statusCode()).isEqualTo(400);
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(json(get("/api/schools?schooljaar=2027-2028"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void showsASchoolsCurrentParticipantList(Engine engine) throws Exception {
         start(engine);
         deliver("99AA", "a", 3);
@@ -179,6 +225,53 @@ class BackOfficeApiTest {
         assertThat(answer.toetsafnames()).hasSize(2);
         assertThat(haal.haal(caller("99AA"), new LeerresultatenVerzoek(SCHOOLJAAR, "99AA", null, "2.3",
                 answer.school().aanmaakdatum()))).isInstanceOf(LeerresultatenAntwoord.GeenWijzigingen.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aCsvResultsFileCarriesTheLevelOfEachPartAndTheAdvice(Engine engine) throws Exception {
+        start(engine);
+        deliver("99AA", "a", 3);
+        String csv = "brincode;schooljaar;leerlingid;toetscode;toetsonderdeelcode;afnamedatum;score;referentieniveau;"
+                + "toetsadvies\r\n"
+                + "99AA;2026-2027;a-0;EINDTOETS-2027;;2027-04-20;212;;vmbo-gt/havo\r\n"
+                + "99AA;2026-2027;a-0;EINDTOETS-2027;REKENEN;2027-04-20;41;1F;\r\n"
+                + "99AA;2026-2027;a-0;EINDTOETS-2027;LEZEN;2027-04-20;30;2F;\r\n";
+
+        HttpResponse<String> r = post("/api/results", "text/csv", csv);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        PupilResults stored = new LeerresultatenService(db).resultsOf("99AA", "00", SCHOOLJAAR,
+                lijst("99AA", "a", 3, NOV_15).leerlingen().get(0));
+        assertThat(stored.referentieniveaus("EINDTOETS-2027")).containsExactly(entry("REKENEN", "1F"),
+                entry("LEZEN", "2F"));
+        assertThat(stored.toetsadvies("EINDTOETS-2027")).hasValue("vmbo-gt/havo");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aJsonResultsFileWithALevelOnTheWholeTestAndAdviceOnAPartIsRefusedPerRow(Engine engine) throws Exception {
+        start(engine);
+        deliver("99AA", "a", 3);
+        String file = "[{\"brincode\":\"99AA\",\"schooljaar\":\"2026-2027\",\"leerlingid\":\"a-0\","
+                + "\"toetscode\":\"EINDTOETS-2027\",\"afnamedatum\":\"2027-04-20\",\"score\":212,"
+                + "\"referentieniveau\":\"1F\"},"
+                + "{\"brincode\":\"99AA\",\"schooljaar\":\"2026-2027\",\"leerlingid\":\"a-0\","
+                + "\"toetscode\":\"EINDTOETS-2027\",\"toetsonderdeelcode\":\"REKENEN\",\"afnamedatum\":\"2027-04-20\","
+                + "\"score\":41,\"toetsadvies\":\"havo\"}]";
+
+        HttpResponse<String> r = post("/api/results", "application/json", file);
+
+        assertThat(r.statusCode()).isEqualTo(422);
+        JsonNode errors = json(r).get("errors");
+        assertThat(errors).hasSize(2);
+        assertThat(errors.get(0).get("row").asInt()).isEqualTo(1);
+        assertThat(errors.get(0).get("field").asText()).isEqualTo("referentieniveau");
+        assertThat(errors.get(1).get("row").asInt()).isEqualTo(2);
+        assertThat(errors.get(1).get("field").asText()).isEqualTo("toetsadvies");
+        assertThat(new LeerresultatenService(db).haal(caller("99AA"),
+                new LeerresultatenVerzoek(SCHOOLJAAR, "99AA", "00", "2.2", null)))
+                .isInstanceOf(LeerresultatenAntwoord.GeenGegevens.class);
     }
 
     @ParameterizedTest

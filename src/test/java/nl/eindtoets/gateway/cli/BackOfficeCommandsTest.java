@@ -72,6 +72,17 @@ class BackOfficeCommandsTest {
     }
 
     @Test
+    void registersASchoolWithItsNameAndListsTheName() {
+        assertThat(run("schools", "register", "--brin", "12AB", "--schooljaar", "2026-2027", "--opens", "2026-12-01",
+                "--closes", "2027-01-31", "--naam", "Basisschool De Eikenhorst").exitCode()).isZero();
+
+        Run list = run("schools", "list", "--schooljaar", "2026-2027");
+
+        assertThat(list.out()).contains("\tnaam\n")
+                .contains("12AB\t2026-2027\t2026-12-01\t2027-01-31\tBasisschool De Eikenhorst");
+    }
+
+    @Test
     void importsAGoodResultsFileAndRefusesABadOneWithExitCode2() throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC);
         try (Database db = open()) {

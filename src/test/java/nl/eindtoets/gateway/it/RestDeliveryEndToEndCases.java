@@ -31,6 +31,9 @@ import nl.eindtoets.gateway.reliability.TcpProxy;
 import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.rest.RestPostChain;
 import nl.eindtoets.gateway.store.DatabaseSettings;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,8 @@ abstract class RestDeliveryEndToEndCases {
     private static final String ADVICE = "97AP";
     private static final String REPORT = "97AQ";
     private static final String REPORT_ELSEWHERE = "97AR";
+    /** Registered in its test, with a name. */
+    private static final String REPORT_NAMED = "97AS";
     /** Well-formed, issued to no one. */
     private static final String NO_SUCH_ID = "A".repeat(43);
     private static final String OTHER_SCHOOL = "97AK";
@@ -89,7 +94,7 @@ abstract class RestDeliveryEndToEndCases {
     void startGateway(@TempDir Path dir) throws Exception {
         store = StoreGateway.start(dir, database(dir), List.of(ACCEPTED, REPEATED, MUTATED, REPLACED, BOTH_CHANNELS,
                 CLOSED, INVALID, RESULTS, AUDITED, OTHER_SCHOOL, UNREGISTERED, VERSION_10, ADVICE,
-                REPORT, REPORT_ELSEWHERE));
+                REPORT, REPORT_ELSEWHERE, REPORT_NAMED));
         store.registerOpen(ACCEPTED, REPEATED, MUTATED, REPLACED, BOTH_CHANNELS, INVALID, RESULTS, AUDITED,
                 OTHER_SCHOOL, NOT_MANDATED, VERSION_10, ADVICE, REPORT, REPORT_ELSEWHERE);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
@@ -499,6 +504,34 @@ abstract class RestDeliveryEndToEndCases {
     }
 
     @Test
+    void thePdfShowsTheNameTheSchoolWasRegisteredWithAndTheImportedLevelsAndAdvice() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+        HttpResponse<String> registered = store.post("/api/schools", "application/json", """
+                {"brincode":"%s","schooljaar":"%s","windowOpens":"%s","windowCloses":"%s",
+                 "naam":"Basisschool De Eikenhorst"}""".formatted(REPORT_NAMED, Bodies.SCHOOLJAAR,
+                today.minusDays(30), today.plusDays(30)));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        lasA.registreren(REPORT_NAMED, lijst(REPORT_NAMED, OLD, List.of(new Pupil("lln-s1", eckid('e'), "Jansen"))));
+        HttpResponse<String> imported = store.post("/api/results", "application/json", """
+                [{"brincode":"%1$s","schooljaar":"2026-2027","eckid":"%2$s","toetscode":"EINDTOETS-2027",
+                  "afnamedatum":"2027-04-20","score":84,"toetsadvies":"havo/vwo"},
+                 {"brincode":"%1$s","schooljaar":"2026-2027","eckid":"%2$s","toetscode":"EINDTOETS-2027",
+                  "toetsonderdeelcode":"REKENEN","afnamedatum":"2027-04-20","score":41,"referentieniveau":"1S"},
+                 {"brincode":"%1$s","schooljaar":"2026-2027","eckid":"%2$s","toetscode":"EINDTOETS-2027",
+                  "toetsonderdeelcode":"LEZEN","afnamedatum":"2027-04-20","score":30,"referentieniveau":"2F"}]
+                """.formatted(REPORT_NAMED, eckid('e')));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+        HttpResponse<byte[]> r = lasA.leerlingrapport(REPORT_NAMED, rapportId(REPORT_NAMED, "lln-s1"));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        String text = pdfText(r.body());
+        assertThat(text).contains("Basisschool De Eikenhorst (BRIN " + REPORT_NAMED + ")")
+                .containsPattern("Rekenen\\s+1S").containsPattern("Lezen\\s+2F")
+                .containsPattern("Toetsadvies\\s+havo/vwo");
+    }
+
+    @Test
     void anIdNoOneWasIssuedIsAnswered404() throws Exception {
         HttpResponse<byte[]> r = lasA.leerlingrapport(REPORT, NO_SUCH_ID);
 
@@ -631,6 +664,13 @@ abstract class RestDeliveryEndToEndCases {
         List<String> out = new ArrayList<>();
         list.get("rapporten").forEach(r -> out.add(r.get("rapportid").asText()));
         return out;
+    }
+
+    /** The text of a PDF as a reader extracts it. */
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     private String rapportId(String brin, String lasKey) throws Exception {

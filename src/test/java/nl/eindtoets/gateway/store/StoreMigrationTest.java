@@ -1,6 +1,7 @@
 package nl.eindtoets.gateway.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -21,6 +22,7 @@ import nl.eindtoets.gateway.deelnemers.DeliveryStore;
 import nl.eindtoets.gateway.deelnemers.Groep;
 import nl.eindtoets.gateway.deelnemers.Leerling;
 import nl.eindtoets.gateway.deelnemers.Levering;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -183,5 +185,126 @@ class StoreMigrationTest {
 
         assertThat(new DeliveryStore(db).history("12AB", "00", "2026-2027")).singleElement()
                 .satisfies(d -> assertThat(d.levering()).isEqualTo(Levering.SOAP));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void resultsAndSchoolsStoredBeforeVersion10HaveNoLevelAdviceOrName(Engine engine) throws Exception {
+        DatabaseSettings settings = databases.settings(engine);
+        try (HikariDataSource version8 = Database.pool(settings);
+             Connection c = migratedTo("8", version8)) {
+            execute(c, "INSERT INTO school_registration (brin, schooljaar, window_opens, window_closes, registered_at)"
+                    + " VALUES ('12AB', '2026-2027', DATE '2026-12-01', DATE '2027-02-01', TIMESTAMP WITH TIME ZONE"
+                    + " '2026-11-30 10:00:00+00')");
+            insertResult(c, "REKENEN", null, null);
+        }
+
+        Database db = databases.open(settings);
+
+        assertThat(new SchoolRegistry(db).find("12AB", "2026-2027")).hasValueSatisfying(
+                r -> assertThat(r.naam()).isNull());
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT referentieniveau, toetsadvies FROM result");
+             ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("referentieniveau")).isNull();
+            assertThat(rs.getString("toetsadvies")).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theStoreKeepsLevelsToTestPartsAndTheThreeReferenceLevels(Engine engine) throws Exception {
+        Database db = databases.fresh(engine);
+        try (Connection c = db.dataSource().getConnection()) {
+            insertResult(c, "REKENEN", "1S", null);
+
+            assertViolates(() -> insertResult(c, "REKENEN", "3F", null), "ck_result_referentieniveau");
+            assertViolates(() -> insertResult(c, null, "1F", null), "ck_result_level_on_part");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theStoreKeepsAdviceToTheWholeTestRow(Engine engine) throws Exception {
+        Database db = databases.fresh(engine);
+        try (Connection c = db.dataSource().getConnection()) {
+            insertResult(c, null, null, "havo/vwo");
+
+            assertViolates(() -> insertResult(c, "LEZEN", null, "havo/vwo"), "ck_result_advice_on_test");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRegistrationWithANameStoresItAndRegisteringAgainWithoutOneKeepsIt(Engine engine) {
+        SchoolRegistry registry = new SchoolRegistry(databases.fresh(engine));
+        SchoolRegistration named = registry.register(new SchoolRegistration("12AB", "2026-2027",
+                LocalDate.of(2026, 12, 1), LocalDate.of(2027, 2, 1), clock.instant(), "Basisschool De Eik"));
+        registry.register(new SchoolRegistration("12AB", "2026-2027", LocalDate.of(2026, 12, 1),
+                LocalDate.of(2027, 3, 1), clock.instant()));
+
+        assertThat(named.naam()).isEqualTo("Basisschool De Eik");
+        assertThat(registry.list("2026-2027")).singleElement().satisfies(r -> {
+            assertThat(r.naam()).isEqualTo("Basisschool De Eik");
+            assertThat(r.windowCloses()).isEqualTo(LocalDate.of(2027, 3, 1));
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void registeringAgainWithAnotherNameRenamesTheSchool(Engine engine) {
+        SchoolRegistry registry = new SchoolRegistry(databases.fresh(engine));
+        registry.register(new SchoolRegistration("12AB", "2026-2027", LocalDate.of(2026, 12, 1),
+                LocalDate.of(2027, 2, 1), clock.instant(), "De Eik"));
+
+        registry.register(new SchoolRegistration("12AB", "2026-2027", LocalDate.of(2026, 12, 1),
+                LocalDate.of(2027, 2, 1), clock.instant(), "Basisschool De Eikenhorst"));
+
+        assertThat(registry.find("12AB", "2026-2027")).hasValueSatisfying(
+                r -> assertThat(r.naam()).isEqualTo("Basisschool De Eikenhorst"));
+    }
+
+    private static void assertViolates(ThrowingCallable insert, String constraint) {
+        assertThatThrownBy(insert).isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).as("integrity constraint violation").startsWith("23");
+            assertThat(e.getMessage()).containsIgnoringCase(constraint);
+        });
+    }
+
+    private static Connection migratedTo(String version, HikariDataSource pool) throws SQLException {
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration").target(version).load().migrate();
+        return pool.getConnection();
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.executeUpdate();
+        }
+    }
+
+    /** One result of an import of its own; the level and advice columns only from version 10 on. */
+    private static void insertResult(Connection c, String onderdeel, String niveau, String advies) throws SQLException {
+        UUID importId = UUID.randomUUID();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO result_import (id, imported_at, source, row_count)"
+                + " VALUES (?, ?, 'test', 1)")) {
+            ps.setObject(1, importId);
+            Jdbc.setTime(ps, 2, Instant.parse("2027-05-01T10:00:00Z"));
+            ps.executeUpdate();
+        }
+        boolean v10 = niveau != null || advies != null;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO result (import_id, imported_at, brin,"
+                + " dependancecode, schooljaar, pupil_las_key, toetscode, toetsonderdeelcode, afnamedatum, score"
+                + (v10 ? ", referentieniveau, toetsadvies" : "") + ") VALUES (?, ?, '12AB', '00', '2026-2027', 'l-1',"
+                + " 'EINDTOETS-2027', ?, DATE '2027-04-20', 41" + (v10 ? ", ?, ?" : "") + ")")) {
+            ps.setObject(1, importId);
+            Jdbc.setTime(ps, 2, Instant.parse("2027-05-01T10:00:00Z"));
+            ps.setString(3, onderdeel);
+            if (v10) {
+                ps.setString(4, niveau);
+                ps.setString(5, advies);
+            }
+            ps.executeUpdate();
+        }
     }
 }
