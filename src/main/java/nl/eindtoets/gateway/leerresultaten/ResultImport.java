@@ -31,9 +31,9 @@ import nl.eindtoets.gateway.store.Schooljaar;
 
 /**
  * Imports a results file from the back office: every row is checked (school registered, pupil on the school's
- * current list, known test and test part, date, score, reference level and advice), and the file is stored in one transaction only when no
- * row has a problem. The rows are read as a stream and written as they pass, so a large file is never held in
- * memory; a problem anywhere rolls the whole file back. An import replaces all earlier results of the pupils it
+ * current list, known test and test part, date, score, reference level and advice), and the file is stored in one
+ * transaction only when no row has a problem. The rows are read as a stream and written as they pass, so a large
+ * file is never held in memory; a problem anywhere rolls the whole file back. An import replaces all earlier results of the pupils it
  * names (standlevering per pupil: a later result replaces the earlier one).
  */
 public final class ResultImport {
