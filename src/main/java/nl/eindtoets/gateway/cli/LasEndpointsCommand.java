@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * go; they override the OSR's. Exit code 2 for a malformed routeringskenmerk or URL, 1 when removing an unknown one.
  */
 @Command(name = "las-endpoints", mixinStandardHelpOptions = true,
-        description = "Set, list and remove the LAS endpoint (base URL) per routeringskenmerk that pushed results go to.",
+        description = "Set, list and remove the LAS endpoint (base URL) per routeringskenmerk where pushed results go.",
         subcommands = {LasEndpointsCommand.List.class, LasEndpointsCommand.Set.class, LasEndpointsCommand.Remove.class})
 public final class LasEndpointsCommand {
 
@@ -40,9 +40,11 @@ public final class LasEndpointsCommand {
     static final class Set implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Option(names = "--routing-id", required = true, description = "the routeringskenmerk (edu-from), 20 digits or letters")
+        @Option(names = "--routing-id", required = true,
+                description = "the routeringskenmerk (edu-from), 20 digits or letters")
         String routingId;
-        @Option(names = "--url", required = true, description = "absolute https base URL, e.g. https://las.example/eindtoets")
+        @Option(names = "--url", required = true,
+                description = "absolute https base URL, e.g. https://las.example/eindtoets")
         String url;
 
         @Override

@@ -14,6 +14,9 @@ import nl.eindtoets.gateway.request.Oin;
 public record OsrEndpoint(String routingId, Oin schoolOin, String serviceNamespace, URI url, LocalDate startDate,
                           LocalDate endDate) {
 
+    /** The endpoint lookup of the OSR API. */
+    public static final String LOOKUP_PATH = "/api/v2/endpoints";
+
     public OsrEndpoint {
         Objects.requireNonNull(routingId, "routing_id");
         Objects.requireNonNull(schoolOin, "school_oin");

@@ -40,9 +40,6 @@ public final class OsrSimulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId ZONE = MandateCheck.ZONE;
 
-    /** The endpoint lookup of the OSR API. */
-    public static final String ENDPOINTS_PATH = "/api/v2/endpoints";
-
     private final MutualTlsServer listener;
     private final List<Mandate> mandates;
     private final List<OsrEndpoint> endpoints;
@@ -81,7 +78,7 @@ public final class OsrSimulator implements AutoCloseable {
     public OsrSimulator start() {
         Map<String, HttpHandler> contexts = new LinkedHashMap<>();
         contexts.put(OsrMandateClient.MANDATES_PATH, this::mandates);
-        contexts.put(ENDPOINTS_PATH, this::endpoints);
+        contexts.put(OsrEndpoint.LOOKUP_PATH, this::endpoints);
         contexts.put("/sim/stats", this::stats);
         contexts.put("/", exchange -> reply(exchange, 404, message("not found")));
         if (listener.start(contexts)) {
@@ -201,7 +198,7 @@ public final class OsrSimulator implements AutoCloseable {
         body.put("start_date", found.startDate().toString());
         body.put("end_date", found.endDate() == null ? null : found.endDate().toString());
         ObjectNode links = body.putObject("_links");
-        links.putObject("self").put("href", ENDPOINTS_PATH + "?" + exchange.getRequestURI().getRawQuery());
+        links.putObject("self").put("href", OsrEndpoint.LOOKUP_PATH + "?" + exchange.getRequestURI().getRawQuery());
         links.putObject("school").put("href", "/api/v2/schools/" + found.schoolOin().value());
         reply(exchange, 200, body);
     }

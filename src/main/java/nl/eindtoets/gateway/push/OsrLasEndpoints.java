@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import nl.eindtoets.gateway.mandate.MandateCheck;
 import nl.eindtoets.gateway.mandate.OsrConnection;
+import nl.eindtoets.gateway.mandate.OsrEndpoint;
 import nl.eindtoets.gateway.request.Oin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class OsrLasEndpoints implements LasEndpoints {
 
     public static final String SOURCE = "osr";
-    static final String ENDPOINTS_PATH = "/api/v2/endpoints";
 
     private static final Logger LOG = LoggerFactory.getLogger(OsrLasEndpoints.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,7 +68,7 @@ public final class OsrLasEndpoints implements LasEndpoints {
         params.put("reference_date", today.toString());
         HttpResponse<byte[]> response;
         try {
-            response = osr.get(ENDPOINTS_PATH, params);
+            response = osr.get(OsrEndpoint.LOOKUP_PATH, params);
         } catch (IOException e) {
             throw new LasEndpointsUnavailableException("OSR not reachable: " + e, e);
         } catch (InterruptedException e) {
