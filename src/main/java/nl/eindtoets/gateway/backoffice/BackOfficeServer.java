@@ -27,6 +27,9 @@ import nl.eindtoets.gateway.deelnemers.Leerling;
 import nl.eindtoets.gateway.deelnemers.PupilReports;
 import nl.eindtoets.gateway.leerresultaten.ImportReport;
 import nl.eindtoets.gateway.leerresultaten.ResultImport;
+import nl.eindtoets.gateway.push.ConfiguredLasEndpoints;
+import nl.eindtoets.gateway.push.LasBaseUrl;
+import nl.eindtoets.gateway.push.LasEndpoint;
 import nl.eindtoets.gateway.store.AuditLog;
 import nl.eindtoets.gateway.store.AuditQuery;
 import nl.eindtoets.gateway.store.Database;
@@ -55,6 +58,7 @@ public final class BackOfficeServer implements AutoCloseable {
     private final PupilReports reports;
     private final ResultImport results;
     private final AuditLog audit;
+    private final ConfiguredLasEndpoints lasEndpoints;
     private final Clock clock;
     private final Reload reload;
 
@@ -73,6 +77,7 @@ public final class BackOfficeServer implements AutoCloseable {
         this.reports = new PupilReports(database);
         this.results = new ResultImport(database, clock);
         this.audit = new JdbcAuditLog(database);
+        this.lasEndpoints = new ConfiguredLasEndpoints(database, clock);
         this.clock = clock;
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 50);
         this.executor = Executors.newFixedThreadPool(4, r -> {
@@ -167,10 +172,59 @@ public final class BackOfficeServer implements AutoCloseable {
             send(ex, 200, audit.search(auditQuery(query)));
         } else if (path.equals(List.of("admin", "reload")) && method.equals("POST") && reload != null) {
             reload(ex);
+        } else if (path.get(0).equals("las-endpoints")) {
+            lasEndpoints(ex, method, path);
         } else {
-            send(ex, 404, Map.of("error", "no such resource: " + method + " " + ex.getRequestURI().getPath()));
+            noSuchResource(ex);
         }
     }
+
+    private static void noSuchResource(HttpExchange ex) throws IOException {
+        send(ex, 404, Map.of("error", "no such resource: " + ex.getRequestMethod() + " "
+                + ex.getRequestURI().getPath()));
+    }
+
+    // --- LAS endpoints: where pushed results go, per routeringskenmerk (docs/backoffice.md) ---
+
+    /** {@code GET /api/las-endpoints}, {@code PUT} and {@code DELETE /api/las-endpoints/{routingId}}. */
+    private void lasEndpoints(HttpExchange ex, String method, List<String> path) throws IOException {
+        if (path.size() == 1 && method.equals("GET")) {
+            send(ex, 200, lasEndpoints.all().stream().map(BackOfficeServer::json).toList());
+            return;
+        }
+        if (path.size() != 2 || !(method.equals("PUT") || method.equals("DELETE"))) {
+            noSuchResource(ex);
+            return;
+        }
+        String routingId = path.get(1);
+        if (!ConfiguredLasEndpoints.isRoutingId(routingId)) {
+            throw new BadRequest("a routeringskenmerk is 20 digits or letters");
+        }
+        if (method.equals("PUT")) {
+            LasEndpoint endpoint;
+            try {
+                endpoint = lasEndpoints.put(routingId, LasBaseUrl.parse(text(jsonObject(ex), "url")));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(e.getMessage());
+            }
+            LOG.info("back office: LAS endpoint of routeringskenmerk {} set to {}", routingId, endpoint.baseUrl());
+            send(ex, 200, json(endpoint));
+        } else if (lasEndpoints.remove(routingId)) {
+            LOG.info("back office: LAS endpoint of routeringskenmerk {} removed", routingId);
+            ex.sendResponseHeaders(204, -1);
+        } else {
+            send(ex, 404, Map.of("error", "no LAS endpoint configured for " + routingId));
+        }
+    }
+
+    private static Map<String, Object> json(LasEndpoint e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("routingId", e.routingId());
+        m.put("url", e.baseUrl().toString());
+        return m;
+    }
+
+    // --- end of LAS endpoints ---
 
     private void reload(HttpExchange ex) throws IOException {
         Map<String, Boolean> parts = reload.reload();
@@ -182,12 +236,7 @@ public final class BackOfficeServer implements AutoCloseable {
     }
 
     private SchoolRegistration registration(HttpExchange ex) throws IOException {
-        Map<?, ?> body;
-        try (InputStream in = ex.getRequestBody()) {
-            body = Json.MAPPER.readValue(in, Map.class);
-        } catch (IOException e) {
-            throw new BadRequest("body must be a JSON object");
-        }
+        Map<?, ?> body = jsonObject(ex);
         try {
             return new SchoolRegistration(text(body, "brincode"), text(body, "schooljaar"),
                     LocalDate.parse(text(body, "windowOpens")), LocalDate.parse(text(body, "windowCloses")),
@@ -205,6 +254,18 @@ public final class BackOfficeServer implements AutoCloseable {
             throw new BadRequest(name + " must be a string");
         }
         return (String) v;
+    }
+
+    private static Map<?, ?> jsonObject(HttpExchange ex) throws IOException {
+        try (InputStream in = ex.getRequestBody()) {
+            Map<?, ?> body = Json.MAPPER.readValue(in, Map.class);
+            if (body == null) {
+                throw new BadRequest("body must be a JSON object");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new BadRequest("body must be a JSON object");
+        }
     }
 
     private static String text(Map<?, ?> body, String name) {

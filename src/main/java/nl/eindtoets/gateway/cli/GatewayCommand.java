@@ -18,6 +18,7 @@ import picocli.CommandLine;
                 ParticipantsCommand.class,
                 ResultsCommand.class,
                 AuditCommand.class,
+                LasEndpointsCommand.class,
         })
 public final class GatewayCommand implements Runnable {
 

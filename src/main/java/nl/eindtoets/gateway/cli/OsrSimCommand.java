@@ -8,10 +8,10 @@ import nl.eindtoets.gateway.mandate.OsrSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code osr-sim}: serves the OSR mandate query from a mandates file over mutual TLS until stopped. */
+/** {@code osr-sim}: serves the OSR mandate query and endpoint lookup from a mandates file over mutual TLS until stopped. */
 @Command(name = "osr-sim", mixinStandardHelpOptions = true,
-        description = {"Runs a local OSR stand-in: GET /api/v2/mandates over HTTPS with a required client certificate,",
-                "answering from a mandates file; GET /sim/stats counts the mandate queries received.",
+        description = {"Runs a local OSR stand-in: GET /api/v2/mandates and GET /api/v2/endpoints?routing_id= over HTTPS",
+                "with a required client certificate, answering from a mandates file; GET /sim/stats counts the queries.",
                 "Point the gateway at it with EINDTOETS_MANDATE_REGISTER=osr EINDTOETS_OSR_BASE_URL=https://localhost:8444."})
 public final class OsrSimCommand implements Runnable {
 
@@ -37,7 +37,8 @@ public final class OsrSimCommand implements Runnable {
     @Option(names = "--truststore-password", description = "Password of the trust store (default: --password).")
     String truststorePassword;
 
-    @Option(names = "--mandates", description = "Mandates file (default: the built-in development mandates).")
+    @Option(names = "--mandates",
+            description = "Mandates file with optional endpoints (default: the built-in development mandates and endpoints).")
     Path mandates;
 
     @Override
@@ -45,7 +46,7 @@ public final class OsrSimCommand implements Runnable {
         char[] trustPassword = (truststorePassword != null ? truststorePassword : password).toCharArray();
         OsrSimulator simulator = new OsrSimulator(host, port,
                 MutualTlsContext.context(keystore, password.toCharArray(), alias, truststore, trustPassword),
-                MandateFile.read(mandates));
+                MandateFile.readContents(mandates));
         simulator.start();
         System.out.println("osr-sim listening on " + simulator.baseUrl() + " (Ctrl-C to stop)");
         CountDownLatch stopped = new CountDownLatch(1);

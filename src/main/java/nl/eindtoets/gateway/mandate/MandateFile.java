@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import nl.eindtoets.gateway.request.Oin;
 
 /**
@@ -22,10 +24,16 @@ import nl.eindtoets.gateway.request.Oin;
  *   {"supplier_oin": "00000099000000001000", "school_oin": "0000000700099AA00000",
  *    "service_version_namespace": "urn:dev:osr:logistiek-proces-eindtoets-po",
  *    "start_date": "2025-08-01", "end_date": null, "note": "free text"}
+ * ],
+ *  "endpoints": [
+ *   {"routing_id": "RK0000000000000099AA", "school_oin": "0000000700099AA00000",
+ *    "service_version_namespace": "urn:dev:osr:logistiek-proces-doorstroomtoets-po",
+ *    "url": "https://localhost:8445", "start_date": "2025-08-01", "end_date": null, "note": "free text"}
  * ]}
  * </pre>
  *
- * Unknown fields are refused so that a misspelt {@code end_date} cannot silently turn into an open-ended mandate.
+ * {@code endpoints} is optional and only served by osr-sim (the OSR endpoint API). Unknown fields are refused so
+ * that a misspelt {@code end_date} cannot silently turn into an open-ended mandate or endpoint.
  */
 public final class MandateFile {
 
@@ -34,15 +42,34 @@ public final class MandateFile {
 
     private static final Set<String> FIELDS =
             Set.of("supplier_oin", "school_oin", "service_version_namespace", "start_date", "end_date", "note");
+    private static final Set<String> ENDPOINT_FIELDS = Set.of("routing_id", "school_oin",
+            "service_version_namespace", "url", "start_date", "end_date", "note");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MandateFile() {
     }
 
+    /** Everything a mandates file holds: the mandates, and the endpoints (empty when the file lists none). */
+    public record Contents(List<Mandate> mandates, List<OsrEndpoint> endpoints) {
+        public Contents {
+            mandates = List.copyOf(mandates);
+            endpoints = List.copyOf(endpoints);
+        }
+    }
+
     /** The mandates in {@code file}, or the built-in development mandates when {@code file} is null. */
     public static List<Mandate> read(Path file) {
+        return readContents(file).mandates();
+    }
+
+    public static List<Mandate> readDevelopmentMandates() {
+        return readDevelopmentContents().mandates();
+    }
+
+    /** The mandates and endpoints in {@code file}, or the built-in development ones when {@code file} is null. */
+    public static Contents readContents(Path file) {
         if (file == null) {
-            return readDevelopmentMandates();
+            return readDevelopmentContents();
         }
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in, file.toString());
@@ -51,7 +78,7 @@ public final class MandateFile {
         }
     }
 
-    public static List<Mandate> readDevelopmentMandates() {
+    public static Contents readDevelopmentContents() {
         try (InputStream in = MandateFile.class.getResourceAsStream(DEV_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(DEV_RESOURCE + " is missing from the class path");
@@ -62,33 +89,35 @@ public final class MandateFile {
         }
     }
 
-    static List<Mandate> parse(InputStream in, String origin) throws IOException {
+    static Contents parse(InputStream in, String origin) throws IOException {
         JsonNode root = JSON.readTree(in);
         JsonNode list = root == null ? null : root.get("mandates");
         if (list == null || !list.isArray()) {
             throw new IllegalArgumentException(origin + ": expected an object with a \"mandates\" array");
         }
-        List<Mandate> mandates = new ArrayList<>();
+        JsonNode endpoints = root.get("endpoints");
+        if (endpoints != null && !endpoints.isNull() && !endpoints.isArray()) {
+            throw new IllegalArgumentException(origin + ": \"endpoints\" must be an array");
+        }
+        return new Contents(entries(list, origin + ": mandates", MandateFile::mandate),
+                endpoints == null || endpoints.isNull() ? List.of()
+                        : entries(endpoints, origin + ": endpoints", MandateFile::endpoint));
+    }
+
+    private static <T> List<T> entries(JsonNode list, String where, Function<JsonNode, T> read) {
+        List<T> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            String where = origin + ": mandates[" + i + "]";
             try {
-                mandates.add(mandate(list.get(i)));
+                out.add(read.apply(list.get(i)));
             } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
-                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(where + "[" + i + "]: " + e.getMessage(), e);
             }
         }
-        return List.copyOf(mandates);
+        return out;
     }
 
     private static Mandate mandate(JsonNode node) {
-        if (!node.isObject()) {
-            throw new IllegalArgumentException("not an object");
-        }
-        node.fieldNames().forEachRemaining(name -> {
-            if (!FIELDS.contains(name)) {
-                throw new IllegalArgumentException("unknown field " + name);
-            }
-        });
+        knownFieldsOnly(node, FIELDS);
         String end = text(node, "end_date", false);
         return new Mandate(
                 new Oin(text(node, "supplier_oin", true)),
@@ -96,6 +125,29 @@ public final class MandateFile {
                 text(node, "service_version_namespace", true),
                 LocalDate.parse(text(node, "start_date", true)),
                 end == null ? null : LocalDate.parse(end));
+    }
+
+    private static OsrEndpoint endpoint(JsonNode node) {
+        knownFieldsOnly(node, ENDPOINT_FIELDS);
+        String end = text(node, "end_date", false);
+        return new OsrEndpoint(
+                text(node, "routing_id", true),
+                new Oin(text(node, "school_oin", true)),
+                text(node, "service_version_namespace", true),
+                URI.create(text(node, "url", true)),
+                LocalDate.parse(text(node, "start_date", true)),
+                end == null ? null : LocalDate.parse(end));
+    }
+
+    private static void knownFieldsOnly(JsonNode node, Set<String> fields) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("not an object");
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            if (!fields.contains(name)) {
+                throw new IllegalArgumentException("unknown field " + name);
+            }
+        });
     }
 
     private static String text(JsonNode node, String field, boolean required) {

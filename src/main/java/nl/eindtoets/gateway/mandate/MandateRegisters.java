@@ -22,10 +22,7 @@ public final class MandateRegisters {
     public static MandateRegister upstream(MandateSettings s) {
         return switch (s.register()) {
             case EMBEDDED -> EmbeddedMandateRegister.fromFile(s.embeddedFile());
-            case OSR -> new OsrMandateClient(s.osrBaseUrl(),
-                    MutualTlsContext.context(s.keystore(), s.keystorePassword(), s.keyAlias(),
-                            s.truststore(), s.truststorePassword()),
-                    s.osrConnectTimeout(), s.osrReadTimeout());
+            case OSR -> new OsrMandateClient(OsrConnection.fromSettings(s));
         };
     }
 

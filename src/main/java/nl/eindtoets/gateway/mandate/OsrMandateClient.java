@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import nl.eindtoets.gateway.mandate.MandateDecision.Source;
@@ -19,9 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks the OSR whether a mandate holds ({@code GET /api/v2/mandates}) over mutual TLS: 200 means a mandate, 404
- * means none, and anything else (other status, TLS failure, timeout) means the OSR could not answer. The TLS
- * context decides which key we present and which roots the OSR's certificate must chain to; the JDK client verifies
- * the host name against the certificate.
+ * means none, and anything else (other status, TLS failure, timeout) means the OSR could not answer. The
+ * {@link OsrConnection} decides which key we present and which roots the OSR's certificate must chain to.
  */
 public final class OsrMandateClient implements MandateRegister {
 
@@ -30,35 +27,21 @@ public final class OsrMandateClient implements MandateRegister {
     private static final Logger LOG = LoggerFactory.getLogger(OsrMandateClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final URI baseUrl;
-    private final Duration readTimeout;
-    private final HttpClient http;
+    private final OsrConnection osr;
 
     public OsrMandateClient(URI baseUrl, SSLContext tls, Duration connectTimeout, Duration readTimeout) {
-        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-        if (!"https".equalsIgnoreCase(baseUrl.getScheme())) {
-            throw new IllegalArgumentException("the OSR base URL must be https: " + baseUrl);
-        }
-        this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
-        this.http = HttpClient.newBuilder()
-                .sslContext(Objects.requireNonNull(tls, "tls"))
-                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this(new OsrConnection(baseUrl, tls, connectTimeout, readTimeout));
+    }
+
+    public OsrMandateClient(OsrConnection osr) {
+        this.osr = Objects.requireNonNull(osr, "osr");
     }
 
     @Override
     public MandateAnswer lookup(MandateQuery query) {
-        URI uri = uriFor(query);
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(readTimeout)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = osr.get(MANDATES_PATH, params(query));
         } catch (IOException e) {
             throw new MandateRegisterUnavailableException("OSR not reachable: " + e, e);
         } catch (InterruptedException e) {
@@ -78,16 +61,14 @@ public final class OsrMandateClient implements MandateRegister {
         return Source.OSR;
     }
 
-    URI uriFor(MandateQuery query) {
-        String base = baseUrl.toString();
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return URI.create(base + MANDATES_PATH
-                + "?supplier_oin=" + encode(query.supplierOin().value())
-                + "&school_oin=" + encode(query.schoolOin().value())
-                + "&service_version_namespace=" + encode(query.serviceNamespace())
-                + "&reference_date=" + encode(query.referenceDate().toString()));
+    /** The query parameters in the order of the OSR documentation. */
+    static Map<String, String> params(MandateQuery query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("supplier_oin", query.supplierOin().value());
+        params.put("school_oin", query.schoolOin().value());
+        params.put("service_version_namespace", query.serviceNamespace());
+        params.put("reference_date", query.referenceDate().toString());
+        return params;
     }
 
     /**
@@ -105,9 +86,5 @@ public final class OsrMandateClient implements MandateRegister {
             LOG.warn("OSR mandate answer has no readable end_date; treating it as open-ended ({})", e.toString());
             return null;
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -53,11 +53,17 @@ public final class ConfiguredLasEndpoints implements LasEndpoints {
         }
     }
 
-    /** Sets (or replaces) the endpoint of {@code routingId}. */
+    /**
+     * Sets (or replaces) the endpoint of {@code routingId}.
+     *
+     * @throws IllegalArgumentException when {@code routingId} is no routeringskenmerk or {@code baseUrl} is no
+     *                                  acceptable base URL ({@link LasBaseUrl})
+     */
     public LasEndpoint put(String routingId, URI baseUrl) {
         if (!isRoutingId(routingId)) {
             throw new IllegalArgumentException("a routeringskenmerk is 20 digits or letters");
         }
+        LasBaseUrl.check(baseUrl);
         LasEndpoint endpoint = new LasEndpoint(routingId, baseUrl, SOURCE);
         database.inTransaction(c -> {
             int updated;

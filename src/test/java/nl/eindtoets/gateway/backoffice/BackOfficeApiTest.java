@@ -19,11 +19,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import nl.eindtoets.gateway.deelnemers.DeelnemersService;
 import nl.eindtoets.gateway.leerresultaten.LeerresultatenAntwoord;
 import nl.eindtoets.gateway.leerresultaten.LeerresultatenService;
 import nl.eindtoets.gateway.leerresultaten.LeerresultatenVerzoek;
 import nl.eindtoets.gateway.leerresultaten.PupilResults;
+import nl.eindtoets.gateway.push.ConfiguredLasEndpoints;
+import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.store.AuditRecord;
 import nl.eindtoets.gateway.store.Database;
 import nl.eindtoets.gateway.store.DevelopmentData;
@@ -297,6 +300,68 @@ class BackOfficeApiTest {
         assertThat(new LeerresultatenService(db).haal(caller("99AA"),
                 new LeerresultatenVerzoek(SCHOOLJAAR, "99AA", "00", "2.2", null)))
                 .isInstanceOf(LeerresultatenAntwoord.GeenGegevens.class);
+    }
+
+    private HttpResponse<String> putLasEndpoint(String routingId, String body) throws Exception {
+        return http.send(request("/api/las-endpoints/" + routingId).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> deleteLasEndpoint(String routingId) throws Exception {
+        return http.send(request("/api/las-endpoints/" + routingId).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void setsReplacesAndListsLasEndpointsThatThePushThenFinds(Engine engine) throws Exception {
+        start(engine);
+
+        HttpResponse<String> set = putLasEndpoint("RK0000000000000099AB", "{\"url\":\"https://las-b.example\"}");
+        putLasEndpoint("RK0000000000000099AA", "{\"url\":\"https://old.example\"}");
+        HttpResponse<String> replaced = putLasEndpoint("RK0000000000000099AA",
+                "{\"url\":\"https://las-a.example/eindtoets\"}");
+        JsonNode list = json(get("/api/las-endpoints"));
+
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(json(replaced).get("url").asText()).isEqualTo("https://las-a.example/eindtoets");
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).get("routingId").asText()).isEqualTo("RK0000000000000099AA");
+        assertThat(list.get(0).get("url").asText()).isEqualTo("https://las-a.example/eindtoets");
+        assertThat(new ConfiguredLasEndpoints(db, clock).find("RK0000000000000099AA", Oin.ofSchool("99AA")))
+                .map(e -> e.baseUrl().toString()).contains("https://las-a.example/eindtoets");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void deletesALasEndpointAndAnswers404ForOneThatIsNotThere(Engine engine) throws Exception {
+        start(engine);
+        putLasEndpoint("RK0000000000000099AA", "{\"url\":\"https://las-a.example\"}");
+
+        HttpResponse<String> deleted = deleteLasEndpoint("RK0000000000000099AA");
+        HttpResponse<String> again = deleteLasEndpoint("RK0000000000000099AA");
+
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(json(get("/api/las-endpoints"))).isEmpty();
+    }
+
+    @Test
+    void refusesAMalformedRouteringskenmerkOrAUrlThatIsNotAbsoluteHttpsWith400() throws Exception {
+        start(Engine.H2);
+
+        HttpResponse<String> shortId = putLasEndpoint("RK99AA", "{\"url\":\"https://las-a.example\"}");
+        HttpResponse<String> plainHttp = putLasEndpoint("RK0000000000000099AA", "{\"url\":\"http://las-a.example\"}");
+        HttpResponse<String> relative = putLasEndpoint("RK0000000000000099AA", "{\"url\":\"/eindtoets\"}");
+        HttpResponse<String> noUrl = putLasEndpoint("RK0000000000000099AA", "{}");
+        HttpResponse<String> notJson = putLasEndpoint("RK0000000000000099AA", "https://las-a.example");
+        HttpResponse<String> deleteShortId = deleteLasEndpoint("RK99AA");
+
+        assertThat(List.of(shortId, plainHttp, relative, noUrl, notJson, deleteShortId))
+                .extracting(HttpResponse::statusCode).containsOnly(400);
+        assertThat(json(shortId).get("error").asText()).contains("routeringskenmerk");
+        assertThat(json(plainHttp).get("error").asText()).contains("https");
+        assertThat(json(get("/api/las-endpoints"))).isEmpty();
     }
 
     @ParameterizedTest

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import nl.eindtoets.gateway.config.GatewayConfig;
 import nl.eindtoets.gateway.deelnemers.DeelnemersService;
 import nl.eindtoets.gateway.deelnemers.Lijsten;
+import nl.eindtoets.gateway.push.ConfiguredLasEndpoints;
 import nl.eindtoets.gateway.store.AuditRecord;
 import nl.eindtoets.gateway.store.Database;
 import nl.eindtoets.gateway.store.DevelopmentData;
@@ -80,6 +81,34 @@ class BackOfficeCommandsTest {
 
         assertThat(list.out()).contains("\tnaam\n")
                 .contains("12AB\t2026-2027\t2026-12-01\t2027-01-31\tBasisschool De Eikenhorst");
+    }
+
+    @Test
+    void setsListsAndRemovesLasEndpoints() {
+        assertThat(run("las-endpoints", "set", "--routing-id", "RK0000000000000099AA", "--url",
+                "https://las-a.example/eindtoets").exitCode()).isZero();
+
+        Run list = run("las-endpoints", "list");
+        Run removed = run("las-endpoints", "remove", "--routing-id", "RK0000000000000099AA");
+        Run removedAgain = run("las-endpoints", "remove", "--routing-id", "RK0000000000000099AA");
+
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).contains("RK0000000000000099AA\thttps://las-a.example/eindtoets");
+        assertThat(removed.exitCode()).isZero();
+        assertThat(removedAgain.exitCode()).isEqualTo(1);
+        assertThat(run("las-endpoints", "list").out()).doesNotContain("RK0000000000000099AA");
+    }
+
+    @Test
+    void refusesToSetAMalformedRouteringskenmerkOrAPlainHttpUrlWithExitCode2() {
+        Run shortId = run("las-endpoints", "set", "--routing-id", "RK99AA", "--url", "https://las-a.example");
+        Run plainHttp = run("las-endpoints", "set", "--routing-id", "RK0000000000000099AA", "--url", "http://las-a.example");
+
+        assertThat(shortId.exitCode()).isEqualTo(2);
+        assertThat(plainHttp.exitCode()).isEqualTo(2);
+        try (Database db = open()) {
+            assertThat(new ConfiguredLasEndpoints(db, Clock.systemUTC()).all()).isEmpty();
+        }
     }
 
     @Test
