@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import nl.eindtoets.gateway.deelnemers.DeliveryStore;
 import nl.eindtoets.gateway.deelnemers.Leerling;
+import nl.eindtoets.gateway.push.ResultOutbox;
 import nl.eindtoets.gateway.store.Database;
 import nl.eindtoets.gateway.store.Jdbc;
 import nl.eindtoets.gateway.store.SchoolRegistry;
@@ -160,6 +161,7 @@ public final class ResultImport {
                 ps.setObject(2, importId);
                 ps.executeUpdate();
             }
+            ResultOutbox.enqueueImport(c, importId, now); // results of REST schools go back to their LAS
             return new ImportReport(true, importId, rowCount, touchedPupils.size(), 0, List.of());
         }
 
