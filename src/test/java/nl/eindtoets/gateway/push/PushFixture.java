@@ -66,7 +66,8 @@ final class PushFixture implements AutoCloseable {
 
     /** School {@code brin}'s list of {@code count} pupils ({@code brin-0}, ...) delivered over REST by las-a. */
     void restList(String brin, int count) {
-        new DeelnemersService(db, clock).register(Lijsten.caller(brin), Lijsten.digest(brin + count),
+        // Delivered inside the development registration window, whatever today is.
+        new DeelnemersService(db, Clock.fixed(NOV_15.toInstant(), java.time.ZoneOffset.UTC)).register(Lijsten.caller(brin), Lijsten.digest(brin + count),
                 Lijsten.lijst(brin, brin, count, NOV_15), Levering.rest(Levering.Soort.STANDLEVERING, ROUTING));
     }
 
