@@ -75,41 +75,30 @@ public final class OutboxQueue {
 
     /** The LAS took the message: delivered, unless a newer body arrived meanwhile (then that one is due now). */
     public boolean delivered(OutboxMessage m, int status) {
-        return database.inTransaction(c -> {
-            Instant now = now();
-            int updated;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE result_outbox SET state = 'delivered',"
-                    + " attempts = attempts + 1, last_status = ?, last_error = NULL, delivered_at = ?, updated_at = ?,"
-                    + " lease_until = NULL, lease_token = NULL WHERE id = ? AND lease_token = ? AND version = ?")) {
-                ps.setInt(1, status);
-                Jdbc.setTime(ps, 2, now);
-                Jdbc.setTime(ps, 3, now);
-                ps.setLong(4, m.id());
-                ps.setString(5, m.leaseToken());
-                ps.setInt(6, m.version());
-                updated = ps.executeUpdate();
-            }
-            if (updated == 0) {
-                release(c, m, status, null, null, now);
-            }
-            return updated > 0;
-        });
+        return finish(m, "delivered", status, null);
     }
 
     /** Refused for good (or given up): failed, unless a newer body arrived meanwhile (then that one is due now). */
     public boolean failed(OutboxMessage m, Integer status, String reason) {
+        return finish(m, "failed", status, reason);
+    }
+
+    /** Ends the message in {@code state} if the lease and the version are still this send's; else releases it. */
+    private boolean finish(OutboxMessage m, String state, Integer status, String reason) {
         return database.inTransaction(c -> {
             Instant now = now();
             int updated;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE result_outbox SET state = 'failed',"
-                    + " attempts = attempts + 1, last_status = ?, last_error = ?, updated_at = ?, lease_until = NULL,"
-                    + " lease_token = NULL WHERE id = ? AND lease_token = ? AND version = ?")) {
-                Jdbc.setInteger(ps, 1, status);
-                ps.setString(2, clip(reason));
-                Jdbc.setTime(ps, 3, now);
-                ps.setLong(4, m.id());
-                ps.setString(5, m.leaseToken());
-                ps.setInt(6, m.version());
+            try (PreparedStatement ps = c.prepareStatement("UPDATE result_outbox SET state = ?,"
+                    + " attempts = attempts + 1, last_status = ?, last_error = ?, delivered_at = ?, updated_at = ?,"
+                    + " lease_until = NULL, lease_token = NULL WHERE id = ? AND lease_token = ? AND version = ?")) {
+                ps.setString(1, state);
+                Jdbc.setInteger(ps, 2, status);
+                ps.setString(3, clip(reason));
+                Jdbc.setTime(ps, 4, "delivered".equals(state) ? now : null);
+                Jdbc.setTime(ps, 5, now);
+                ps.setLong(6, m.id());
+                ps.setString(7, m.leaseToken());
+                ps.setInt(8, m.version());
                 updated = ps.executeUpdate();
             }
             if (updated == 0) {

@@ -2,9 +2,6 @@ package nl.eindtoets.gateway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,7 +17,6 @@ import nl.eindtoets.gateway.store.DevelopmentData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code push status} and {@code push retry}, after {@code results import} for a school whose list came over REST. */
 class PushCommandTest {
@@ -48,28 +44,13 @@ class PushCommandTest {
         assertThat(run("results", "import", file.toString()).exitCode()).isZero();
     }
 
-    private record Run(int exitCode, String out) {
-    }
-
-    private Run run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            String[] all = new String[args.length + 2];
-            System.arraycopy(args, 0, all, 0, args.length);
-            all[args.length] = "--config";
-            all[args.length + 1] = config.toString();
-            return new Run(new CommandLine(new GatewayCommand()).execute(all),
-                    captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
+    private CliRun run(String... args) {
+        return CliRun.of(config, args);
     }
 
     @Test
     void statusListsTheImportedResultAsPending() {
-        Run status = run("push", "status", "--schooljaar", "2026-2027");
+        CliRun status = run("push", "status", "--schooljaar", "2026-2027");
 
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains("99AA\t00\t2026-2027\t1\t0\t0\t");
@@ -77,8 +58,8 @@ class PushCommandTest {
 
     @Test
     void retryOfASchoolMakesItsMessagesDueAndRetryOfAnUnknownMessageExits1() {
-        Run school = run("push", "retry", "--brin", "99AA", "--schooljaar", "2026-2027");
-        Run unknown = run("push", "retry", "--message", "4242");
+        CliRun school = run("push", "retry", "--brin", "99AA", "--schooljaar", "2026-2027");
+        CliRun unknown = run("push", "retry", "--message", "4242");
 
         assertThat(school.exitCode()).isZero();
         assertThat(school.out()).contains("retried\t1");
