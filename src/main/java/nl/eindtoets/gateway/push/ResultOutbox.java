@@ -29,6 +29,7 @@ public final class ResultOutbox {
     /** Enqueues the pupils whose results import {@code importId} wrote; runs in the caller's transaction. */
     public static int enqueueImport(Connection c, UUID importId, Instant now) throws SQLException {
         Map<String, Optional<Route>> routes = new HashMap<>();
+        Map<String, Map<String, String>> reportIds = new HashMap<>();
         Map<String, LeerlingresultaatBody.Toets> tests = null;
         int enqueued = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT brin, dependancecode, schooljaar, pupil_las_key,"
@@ -41,7 +42,7 @@ public final class ResultOutbox {
                     Pupil p = new Pupil(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5));
                     if (!p.equals(current)) {
-                        enqueued += enqueue(c, current, routes, tests, now);
+                        enqueued += enqueue(c, current, routes, reportIds, tests, now);
                         current = p;
                         current.rows = new ArrayList<>();
                     }
@@ -51,14 +52,15 @@ public final class ResultOutbox {
                     current.rows.add(new Row(rs.getString(6), rs.getString(7), Jdbc.date(rs, "afnamedatum"),
                             rs.getInt(9)));
                 }
-                enqueued += enqueue(c, current, routes, tests, now);
+                enqueued += enqueue(c, current, routes, reportIds, tests, now);
             }
         }
         return enqueued;
     }
 
     private static int enqueue(Connection c, Pupil p, Map<String, Optional<Route>> routes,
-                               Map<String, LeerlingresultaatBody.Toets> tests, Instant now) throws SQLException {
+                               Map<String, Map<String, String>> reportIds, Map<String, LeerlingresultaatBody.Toets> tests,
+                               Instant now) throws SQLException {
         if (p == null) {
             return 0;
         }
@@ -75,7 +77,12 @@ public final class ResultOutbox {
         if (body == null) {
             return 0;
         }
-        put(c, p, route.get(), reportId(c, p), body.toJson(), now);
+        Map<String, String> ids = reportIds.get(list);
+        if (ids == null) {
+            ids = reportIds(c, p);
+            reportIds.put(list, ids);
+        }
+        put(c, p, route.get(), ids.get(p.ref()), body.toJson(), now);
         return 1;
     }
 
@@ -149,17 +156,21 @@ public final class ResultOutbox {
         }
     }
 
-    private static String reportId(Connection c, Pupil p) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT rapportid FROM pupil_report WHERE brin = ?"
-                + " AND dependancecode = ? AND schooljaar = ? AND pupil_ref = ?")) {
+    /** The report id per pupil ref of the pupil's school list, read once per list. */
+    private static Map<String, String> reportIds(Connection c, Pupil p) throws SQLException {
+        Map<String, String> ids = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT pupil_ref, rapportid FROM pupil_report WHERE brin = ?"
+                + " AND dependancecode = ? AND schooljaar = ?")) {
             ps.setString(1, p.brin);
             ps.setString(2, p.dependancecode);
             ps.setString(3, p.schooljaar);
-            ps.setString(4, p.ref());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                while (rs.next()) {
+                    ids.put(rs.getString(1), rs.getString(2));
+                }
             }
         }
+        return ids;
     }
 
     /** Where a school list's results go: only for a current list delivered over REST. */

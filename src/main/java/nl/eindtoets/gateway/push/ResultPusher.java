@@ -100,7 +100,20 @@ public final class ResultPusher implements AutoCloseable {
         return claimed.size();
     }
 
+    /** One attempt; an unexpected failure counts as an attempt that did not deliver. */
     private void send(OutboxMessage m) {
+        try {
+            attempt(m);
+        } catch (StoreException e) {
+            throw e; // the outcome cannot be recorded: the lease runs out and the message is due again
+        } catch (RuntimeException e) {
+            LOG.error("result push: routeringskenmerk={} school={} attempt={} failed unexpectedly", m.routingId(),
+                    m.schoolOin(), m.attempts() + 1, e);
+            retry(m, m.attempts() + 1, null, "internal error: " + e);
+        }
+    }
+
+    private void attempt(OutboxMessage m) {
         int attempt = m.attempts() + 1;
         Optional<LasEndpoint> endpoint;
         try {
