@@ -38,6 +38,13 @@ class OutboxQueueTest {
         return new OutboxQueue(push.db, Clock.fixed(now.plus(later), ZoneOffset.UTC));
     }
 
+    /** One pupil of 99AA (a REST list) with an imported result, its message claimed now. */
+    private OutboxMessage importedAndClaimed() {
+        push.restList("99AA", 1);
+        push.importScores("99AA", 1, 180);
+        return queue.claim(10, LEASE).get(0);
+    }
+
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aSchoolWhoseListCameOverSoapGetsNoMessage(Engine engine) {
@@ -54,10 +61,7 @@ class OutboxQueueTest {
     @EnumSource(Engine.class)
     void aClaimedMessageIsNotClaimedAgainWhileItsLeaseRuns(Engine engine) {
         start(engine);
-        push.restList("99AA", 1);
-        push.importScores("99AA", 1, 200);
-
-        assertThat(queue.claim(10, LEASE)).hasSize(1);
+        importedAndClaimed();
 
         assertThat(queue.claim(10, LEASE)).isEmpty();
         assertThat(at(LEASE.minusSeconds(1)).claim(10, LEASE)).isEmpty();
@@ -67,9 +71,7 @@ class OutboxQueueTest {
     @EnumSource(Engine.class)
     void aMessageWhoseLeaseExpiredIsDueAgainAndTheOldLeaseCanNoLongerComplete(Engine engine) {
         start(engine);
-        push.restList("99AA", 1);
-        push.importScores("99AA", 1, 200);
-        OutboxMessage lost = queue.claim(10, LEASE).get(0);
+        OutboxMessage lost = importedAndClaimed();
 
         List<OutboxMessage> again = at(LEASE.plusSeconds(1)).claim(10, LEASE);
 
@@ -82,9 +84,7 @@ class OutboxQueueTest {
     @EnumSource(Engine.class)
     void aResultReplacedDuringItsSendStaysPendingWithTheNewBody(Engine engine) {
         start(engine);
-        push.restList("99AA", 1);
-        push.importScores("99AA", 1, 180);
-        OutboxMessage inFlight = queue.claim(10, LEASE).get(0);
+        OutboxMessage inFlight = importedAndClaimed();
         push.importScores("99AA", 1, 212);
 
         assertThat(queue.delivered(inFlight, 202)).isFalse();
@@ -99,9 +99,7 @@ class OutboxQueueTest {
     @EnumSource(Engine.class)
     void aRetriedMessageIsDueOnlyAtItsNextAttempt(Engine engine) {
         start(engine);
-        push.restList("99AA", 1);
-        push.importScores("99AA", 1, 180);
-        OutboxMessage m = queue.claim(10, LEASE).get(0);
+        OutboxMessage m = importedAndClaimed();
 
         queue.retryAt(m, 503, "HTTP 503", now.plusSeconds(60));
 
@@ -114,9 +112,7 @@ class OutboxQueueTest {
     @EnumSource(Engine.class)
     void retryNowMakesAFailedMessagePendingAndDueAgain(Engine engine) {
         start(engine);
-        push.restList("99AA", 1);
-        push.importScores("99AA", 1, 180);
-        OutboxMessage m = queue.claim(10, LEASE).get(0);
+        OutboxMessage m = importedAndClaimed();
         queue.failed(m, 422, "HTTP 422: refused");
         OutboxStatus status = new OutboxStatus(push.db, Clock.fixed(now, ZoneOffset.UTC));
         assertThat(status.schools(null)).singleElement().satisfies(s -> {
