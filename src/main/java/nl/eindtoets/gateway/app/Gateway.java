@@ -29,6 +29,13 @@ import nl.eindtoets.gateway.ops.GatewayMetrics;
 import nl.eindtoets.gateway.ops.MandateRegisterReadiness;
 import nl.eindtoets.gateway.ops.OperationsServer;
 import nl.eindtoets.gateway.ops.TrustReadiness;
+import nl.eindtoets.gateway.push.LasEndpointSources;
+import nl.eindtoets.gateway.push.LasClient;
+import nl.eindtoets.gateway.push.LasEndpoints;
+import nl.eindtoets.gateway.push.OutboxQueue;
+import nl.eindtoets.gateway.push.OutboxStatus;
+import nl.eindtoets.gateway.push.PushSettings;
+import nl.eindtoets.gateway.push.ResultPusher;
 import nl.eindtoets.gateway.request.CertificateOin;
 import nl.eindtoets.gateway.rest.RestFrontDoor;
 import nl.eindtoets.gateway.security.CryptoProviders;
@@ -156,6 +163,15 @@ public final class Gateway implements AutoCloseable {
             long every = config.duration("trust.reload-check-interval").toMillis();
             maintenance.scheduleWithFixedDelay(new TrustRefresh(key, trust, crlSource != ReloadingTrust.NONE,
                     config.duration("trust.crl.refresh-interval"), clock), every, every, TimeUnit.MILLISECONDS);
+
+            PushSettings push = PushSettings.from(config);
+            metrics.watchOutbox(new OutboxStatus(database, clock)::summary);
+            if (push.enabled()) {
+                LasEndpoints lasEndpoints = LasEndpointSources.fromConfig(config, database, clock);
+                parts.add(ResultPusher.start(push, new OutboxQueue(database, clock), lasEndpoints,
+                        new LasClient(key.clientKeyManager(), trust, push.connectTimeout(), push.readTimeout()),
+                        metrics.pushEvents(), clock));
+            }
 
             BackOfficeSettings bo = BackOfficeSettings.from(config);
             BackOfficeServer backOffice = bo.enabled()

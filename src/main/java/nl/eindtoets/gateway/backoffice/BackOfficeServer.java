@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,6 +31,7 @@ import nl.eindtoets.gateway.leerresultaten.ResultImport;
 import nl.eindtoets.gateway.push.ConfiguredLasEndpoints;
 import nl.eindtoets.gateway.push.LasBaseUrl;
 import nl.eindtoets.gateway.push.LasEndpoint;
+import nl.eindtoets.gateway.push.OutboxStatus;
 import nl.eindtoets.gateway.store.AuditLog;
 import nl.eindtoets.gateway.store.AuditQuery;
 import nl.eindtoets.gateway.store.Database;
@@ -59,6 +61,7 @@ public final class BackOfficeServer implements AutoCloseable {
     private final ResultImport results;
     private final AuditLog audit;
     private final ConfiguredLasEndpoints lasEndpoints;
+    private final OutboxStatus outbox;
     private final Clock clock;
     private final Reload reload;
 
@@ -78,6 +81,7 @@ public final class BackOfficeServer implements AutoCloseable {
         this.results = new ResultImport(database, clock);
         this.audit = new JdbcAuditLog(database);
         this.lasEndpoints = new ConfiguredLasEndpoints(database, clock);
+        this.outbox = new OutboxStatus(database, clock);
         this.clock = clock;
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 50);
         this.executor = Executors.newFixedThreadPool(4, r -> {
@@ -168,6 +172,8 @@ public final class BackOfficeServer implements AutoCloseable {
             export(ex, query);
         } else if (path.equals(List.of("results")) && method.equals("POST")) {
             importResults(ex, query);
+        } else if (path.get(0).equals("push")) {
+            push(ex, method, path, query);
         } else if (path.equals(List.of("audit")) && method.equals("GET")) {
             send(ex, 200, audit.search(auditQuery(query)));
         } else if (path.equals(List.of("admin", "reload")) && method.equals("POST") && reload != null) {
@@ -225,6 +231,68 @@ public final class BackOfficeServer implements AutoCloseable {
     }
 
     // --- end of LAS endpoints ---
+
+    /**
+     * The result outbox: {@code GET push} (per school), {@code GET push/schools/{brin}/{jaar}} (its messages),
+     * {@code POST push/schools/{brin}/{jaar}/retry} and {@code POST push/messages/{id}/retry} (due now).
+     */
+    private void push(HttpExchange ex, String method, List<String> path, Map<String, String> query)
+            throws IOException {
+        String dependancecode = query.getOrDefault("dependancecode", "00");
+        if (path.size() == 1 && method.equals("GET")) {
+            send(ex, 200, outbox.schools(query.get("schooljaar")).stream().map(this::json).toList());
+        } else if (path.size() == 4 && path.get(1).equals("schools") && method.equals("GET")) {
+            send(ex, 200, outbox.messages(path.get(2), dependancecode, path.get(3), limit(query)));
+        } else if (path.size() == 5 && path.get(1).equals("schools") && path.get(4).equals("retry")
+                && method.equals("POST")) {
+            int n = outbox.retrySchool(path.get(2), dependancecode, path.get(3));
+            LOG.info("back office: retry now of the results of {}/{}/{}: {} messages", path.get(2), dependancecode,
+                    path.get(3), n);
+            send(ex, 200, Map.of("retried", n));
+        } else if (path.size() == 4 && path.get(1).equals("messages") && path.get(3).equals("retry")
+                && method.equals("POST")) {
+            long id;
+            try {
+                id = Long.parseLong(path.get(2));
+            } catch (NumberFormatException e) {
+                throw new BadRequest("a message id is a number");
+            }
+            int n = outbox.retryMessage(id);
+            LOG.info("back office: retry now of result message {}: {}", id, n == 1 ? "due now" : "nothing to retry");
+            send(ex, n == 1 ? 200 : 404, n == 1 ? Map.of("retried", 1)
+                    : Map.of("error", "no pending or failed message " + id));
+        } else {
+            send(ex, 404, Map.of("error", "no such resource: " + method + " " + ex.getRequestURI().getPath()));
+        }
+    }
+
+    private static int limit(Map<String, String> query) {
+        try {
+            int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
+            if (limit < 1 || limit > 1000) {
+                throw new NumberFormatException();
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw new BadRequest("limit must be between 1 and 1000");
+        }
+    }
+
+    private Map<String, Object> json(OutboxStatus.School s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("brincode", s.brin());
+        m.put("dependancecode", s.dependancecode());
+        m.put("schooljaar", s.schooljaar());
+        m.put("pending", s.pending());
+        m.put("delivered", s.delivered());
+        m.put("failed", s.failed());
+        m.put("oldestPendingSince", s.oldestPendingSince());
+        m.put("oldestPendingAgeSeconds", s.oldestPendingSince() == null ? null
+                : Math.max(0, Duration.between(s.oldestPendingSince(), clock.instant()).toSeconds()));
+        m.put("lastStatus", s.lastStatus());
+        m.put("lastError", s.lastError());
+        return m;
+    }
 
     private void reload(HttpExchange ex) throws IOException {
         Map<String, Boolean> parts = reload.reload();

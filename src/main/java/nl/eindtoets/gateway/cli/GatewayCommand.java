@@ -17,6 +17,7 @@ import picocli.CommandLine;
                 SchoolsCommand.class,
                 ParticipantsCommand.class,
                 ResultsCommand.class,
+                PushCommand.class,
                 AuditCommand.class,
                 LasEndpointsCommand.class,
         })

@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import nl.eindtoets.gateway.deelnemers.DeliveryStore;
 import nl.eindtoets.gateway.deelnemers.Leerling;
+import nl.eindtoets.gateway.push.ResultOutbox;
 import nl.eindtoets.gateway.store.Database;
 import nl.eindtoets.gateway.store.Jdbc;
 import nl.eindtoets.gateway.store.SchoolRegistry;
@@ -161,6 +162,7 @@ public final class ResultImport {
                 ps.setObject(2, importId);
                 ps.executeUpdate();
             }
+            ResultOutbox.enqueueImport(c, importId, now); // results of REST schools go back to their LAS
             return new ImportReport(true, importId, rowCount, touchedPupils.size(), 0, List.of());
         }
 

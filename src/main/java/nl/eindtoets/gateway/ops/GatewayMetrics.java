@@ -12,10 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import nl.eindtoets.gateway.mandate.MandateDecisionLog;
+import nl.eindtoets.gateway.push.OutboxStatus;
+import nl.eindtoets.gateway.push.PushEvents;
 import nl.eindtoets.gateway.security.ReloadingTrust;
 import nl.eindtoets.gateway.security.TrustMaterial;
 
@@ -61,6 +64,55 @@ public final class GatewayMetrics {
                     .tag("source", decision.source().name()).register(registry).increment();
             next.record(decision);
         };
+    }
+
+    /** Counts the result push's attempts by outcome: delivered, retried, failed. */
+    public PushEvents pushEvents() {
+        Counter delivered = pushCounter("delivered");
+        Counter retried = pushCounter("retried");
+        Counter failed = pushCounter("failed");
+        return new PushEvents() {
+            @Override
+            public void delivered() {
+                delivered.increment();
+            }
+
+            @Override
+            public void retried() {
+                retried.increment();
+            }
+
+            @Override
+            public void failed() {
+                failed.increment();
+            }
+        };
+    }
+
+    private Counter pushCounter(String outcome) {
+        return Counter.builder("gateway.push.attempts")
+                .description("Result push attempts by outcome (delivered, retried, failed)")
+                .tag("outcome", outcome).register(registry);
+    }
+
+    /**
+     * Gauges of the result outbox, read from the database once per scrape (shared by all nodes, so every node shows
+     * the same values); NaN while the database cannot answer.
+     */
+    public void watchOutbox(Supplier<OutboxStatus.Summary> outbox) {
+        AtomicReference<OutboxStatus.Summary> last = new AtomicReference<>();
+        beforeScrape.add(() -> {
+            try {
+                last.set(outbox.get());
+            } catch (RuntimeException e) {
+                last.set(null);
+            }
+        });
+        Gauge.builder("gateway.push.pending", last, l -> l.get() == null ? Double.NaN : l.get().pending())
+                .description("Results waiting to be pushed to a LAS").register(registry);
+        Gauge.builder("gateway.push.oldest.pending.seconds", last,
+                        l -> l.get() == null ? Double.NaN : l.get().oldestPendingAge().toSeconds())
+                .description("How long the oldest waiting result has been waiting (0 when none)").register(registry);
     }
 
     public void watchTrust(ReloadingTrust trust) {

@@ -64,6 +64,29 @@ public final class GatewayKey {
         return new Delegating();
     }
 
+    /**
+     * The same key as a TLS client certificate, for the gateway's own calls with mutual TLS (results pushed to a
+     * LAS): always the configured alias, in its current generation.
+     */
+    public X509ExtendedKeyManager clientKeyManager() {
+        return new Delegating() {
+            @Override
+            public String[] getClientAliases(String keyType, Principal[] issuers) {
+                return new String[] {tag(settings.keyAlias())};
+            }
+
+            @Override
+            public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+                return tag(settings.keyAlias());
+            }
+
+            @Override
+            public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
+                return tag(settings.keyAlias());
+            }
+        };
+    }
+
     public synchronized boolean reload() {
         try {
             Loaded next = load();
@@ -117,9 +140,9 @@ public final class GatewayKey {
      * Presents the current key. The alias it chooses names the key generation, so the certificate chain and the
      * private key of one handshake always come from the same generation even when a reload happens in between.
      */
-    private final class Delegating extends X509ExtendedKeyManager {
+    private class Delegating extends X509ExtendedKeyManager {
 
-        private String tag(String alias) {
+        String tag(String alias) {
             return alias == null ? null : current.get().generation() + ":" + alias;
         }
 

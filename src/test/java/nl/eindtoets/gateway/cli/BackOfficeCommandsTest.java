@@ -2,9 +2,6 @@ package nl.eindtoets.gateway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +19,6 @@ import nl.eindtoets.gateway.store.JdbcAuditLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The back office CLI commands, run as an operator would, on an H2 file named by --config. */
 class BackOfficeCommandsTest {
@@ -38,23 +34,8 @@ class BackOfficeCommandsTest {
                 + "db.seed-development-data=false\n");
     }
 
-    private record Run(int exitCode, String out) {
-    }
-
-    private Run run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            String[] all = new String[args.length + 2];
-            System.arraycopy(args, 0, all, 0, args.length);
-            all[args.length] = "--config";
-            all[args.length + 1] = config.toString();
-            int code = new CommandLine(new GatewayCommand()).execute(all);
-            return new Run(code, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
+    private CliRun run(String... args) {
+        return CliRun.of(config, args);
     }
 
     private Database open() {
@@ -66,7 +47,7 @@ class BackOfficeCommandsTest {
         assertThat(run("schools", "register", "--brin", "12AB", "--schooljaar", "2026-2027", "--opens", "2026-12-01",
                 "--closes", "2027-01-31").exitCode()).isZero();
 
-        Run list = run("schools", "list", "--schooljaar", "2026-2027");
+        CliRun list = run("schools", "list", "--schooljaar", "2026-2027");
 
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).contains("12AB\t2026-2027\t2026-12-01\t2027-01-31");
@@ -77,7 +58,7 @@ class BackOfficeCommandsTest {
         assertThat(run("schools", "register", "--brin", "12AB", "--schooljaar", "2026-2027", "--opens", "2026-12-01",
                 "--closes", "2027-01-31", "--naam", "Basisschool De Eikenhorst").exitCode()).isZero();
 
-        Run list = run("schools", "list", "--schooljaar", "2026-2027");
+        CliRun list = run("schools", "list", "--schooljaar", "2026-2027");
 
         assertThat(list.out()).contains("\tnaam\n")
                 .contains("12AB\t2026-2027\t2026-12-01\t2027-01-31\tBasisschool De Eikenhorst");
@@ -88,9 +69,9 @@ class BackOfficeCommandsTest {
         assertThat(run("las-endpoints", "set", "--routing-id", "RK0000000000000099AA", "--url",
                 "https://las-a.example/eindtoets").exitCode()).isZero();
 
-        Run list = run("las-endpoints", "list");
-        Run removed = run("las-endpoints", "remove", "--routing-id", "RK0000000000000099AA");
-        Run removedAgain = run("las-endpoints", "remove", "--routing-id", "RK0000000000000099AA");
+        CliRun list = run("las-endpoints", "list");
+        CliRun removed = run("las-endpoints", "remove", "--routing-id", "RK0000000000000099AA");
+        CliRun removedAgain = run("las-endpoints", "remove", "--routing-id", "RK0000000000000099AA");
 
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).contains("RK0000000000000099AA\thttps://las-a.example/eindtoets");
@@ -101,8 +82,8 @@ class BackOfficeCommandsTest {
 
     @Test
     void refusesToSetAMalformedRouteringskenmerkOrAPlainHttpUrlWithExitCode2() {
-        Run shortId = run("las-endpoints", "set", "--routing-id", "RK99AA", "--url", "https://las-a.example");
-        Run plainHttp = run("las-endpoints", "set", "--routing-id", "RK0000000000000099AA", "--url", "http://las-a.example");
+        CliRun shortId = run("las-endpoints", "set", "--routing-id", "RK99AA", "--url", "https://las-a.example");
+        CliRun plainHttp = run("las-endpoints", "set", "--routing-id", "RK0000000000000099AA", "--url", "http://las-a.example");
 
         assertThat(shortId.exitCode()).isEqualTo(2);
         assertThat(plainHttp.exitCode()).isEqualTo(2);
@@ -126,8 +107,8 @@ class BackOfficeCommandsTest {
         Files.writeString(bad, "[{\"brincode\":\"99AA\",\"schooljaar\":\"2026-2027\",\"leerlingid\":\"a-1\","
                 + "\"toetscode\":\"EINDTOETS-2027\",\"afnamedatum\":\"2027-04-20\",\"score\":-1}]");
 
-        Run stored = run("results", "import", good.toString());
-        Run refused = run("results", "import", bad.toString());
+        CliRun stored = run("results", "import", good.toString());
+        CliRun refused = run("results", "import", bad.toString());
 
         assertThat(stored.exitCode()).isZero();
         assertThat(stored.out()).contains("\"stored\" : true");
@@ -145,7 +126,7 @@ class BackOfficeCommandsTest {
                     "0000000700099AC00000", "HaalLeerresultaten", "refused", "Client.SchoolOnbekend", null));
         }
 
-        Run list = run("audit", "list", "--school-oin", "0000000700099AC00000");
+        CliRun list = run("audit", "list", "--school-oin", "0000000700099AC00000");
 
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).contains("c2\tm2").contains("Client.SchoolOnbekend").doesNotContain("c1\tm1");

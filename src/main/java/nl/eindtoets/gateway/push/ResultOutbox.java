@@ -1,0 +1,269 @@
+package nl.eindtoets.gateway.push;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.eindtoets.gateway.store.Jdbc;
+
+/**
+ * Puts the results of an import in the outbox (table {@code result_outbox}), in the import's own transaction: one
+ * message per pupil whose school's current participant list came over REST, replacing a message of that pupil
+ * that was still waiting or already sent (standlevering per pupil). Schools whose list came over SOAP fetch their
+ * results with HaalLeerresultaten instead and get nothing here.
+ */
+public final class ResultOutbox {
+
+    private ResultOutbox() {
+    }
+
+    /** Enqueues the pupils whose results import {@code importId} wrote; runs in the caller's transaction. */
+    public static int enqueueImport(Connection c, UUID importId, Instant now) throws SQLException {
+        Map<String, Optional<Route>> routes = new HashMap<>();
+        Map<String, Map<String, String>> reportIds = new HashMap<>();
+        Map<String, LeerlingresultaatBody.Toets> tests = null;
+        int enqueued = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT brin, dependancecode, schooljaar, pupil_las_key,"
+                + " pupil_eckid, toetscode, toetsonderdeelcode, afnamedatum, score, referentieniveau, toetsadvies"
+                + " FROM result WHERE import_id = ?"
+                + " ORDER BY brin, dependancecode, schooljaar, pupil_las_key, id")) {
+            ps.setObject(1, importId);
+            try (ResultSet rs = ps.executeQuery()) {
+                Pupil current = null;
+                while (rs.next()) {
+                    Pupil p = new Pupil(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5));
+                    if (!p.equals(current)) {
+                        enqueued += enqueue(c, current, routes, reportIds, tests, now);
+                        current = p;
+                        current.rows = new ArrayList<>();
+                    }
+                    if (tests == null) {
+                        tests = Catalogue.load(c);
+                    }
+                    current.rows.add(new Row(rs.getString(6), rs.getString(7), Jdbc.date(rs, "afnamedatum"),
+                            rs.getInt(9), rs.getString(10), rs.getString(11)));
+                }
+                enqueued += enqueue(c, current, routes, reportIds, tests, now);
+            }
+        }
+        return enqueued;
+    }
+
+    private static int enqueue(Connection c, Pupil p, Map<String, Optional<Route>> routes,
+                               Map<String, Map<String, String>> reportIds, Map<String, LeerlingresultaatBody.Toets> tests,
+                               Instant now) throws SQLException {
+        if (p == null) {
+            return 0;
+        }
+        String list = p.brin + "/" + p.dependancecode + "/" + p.schooljaar;
+        Optional<Route> route = routes.get(list);
+        if (route == null) {
+            route = Route.of(c, list);
+            routes.put(list, route);
+        }
+        if (route.isEmpty()) {
+            return 0;
+        }
+        LeerlingresultaatBody body = body(p, tests, now);
+        if (body == null) {
+            return 0;
+        }
+        Map<String, String> ids = reportIds.get(list);
+        if (ids == null) {
+            ids = reportIds(c, p);
+            reportIds.put(list, ids);
+        }
+        put(c, p, route.get(), ids.get(p.ref()), body.toJson(), now);
+        return 1;
+    }
+
+    /**
+     * The body from the pupil's rows of one test: the test of the latest sitting when (unusually) a file gave the
+     * pupil rows of several tests.
+     */
+    private static LeerlingresultaatBody body(Pupil p, Map<String, LeerlingresultaatBody.Toets> tests, Instant now) {
+        Row latest = p.rows.stream().max((a, b) -> a.afnamedatum.compareTo(b.afnamedatum)).orElse(null);
+        LeerlingresultaatBody.Toets test = latest == null ? null : tests.get(latest.toetscode);
+        if (test == null) {
+            return null;
+        }
+        List<LeerlingresultaatBody.Score> scores = new ArrayList<>();
+        List<LeerlingresultaatBody.Resultaat> resultaten = new ArrayList<>();
+        LocalDate afname = latest.afnamedatum;
+        for (Row r : p.rows) {
+            if (r.toetscode.equals(test.id())) {
+                if (r.toetsonderdeelcode == null) {
+                    scores.add(0, new LeerlingresultaatBody.Score(null, r.score));
+                    if (r.toetsadvies != null) {
+                        resultaten.add(0, new LeerlingresultaatBody.Resultaat("Toetsadvies", null, r.toetsadvies));
+                    }
+                } else {
+                    scores.add(new LeerlingresultaatBody.Score(r.toetsonderdeelcode, r.score));
+                    if (r.referentieniveau != null) {
+                        resultaten.add(new LeerlingresultaatBody.Resultaat("Referentieniveau", r.toetsonderdeelcode,
+                                r.referentieniveau));
+                    }
+                }
+            }
+        }
+        return new LeerlingresultaatBody(UUID.randomUUID().toString(), now, p.schooljaar, p.eckid, p.lasKey,
+                test, afname, scores, resultaten);
+    }
+
+    /** Replaces the pupil's message (newer version, due now, attempts from zero) or adds it. */
+    private static void put(Connection c, Pupil p, Route route, String rapportid, String body, Instant now)
+            throws SQLException {
+        int updated;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE result_outbox SET routing_id = ?, school_oin = ?,"
+                + " las_oin = ?, rapportid = ?, body = ?, version = version + 1, state = 'pending', attempts = 0,"
+                + " next_attempt_at = ?, last_status = NULL, last_error = NULL, pending_since = ?, updated_at = ?,"
+                + " delivered_at = NULL WHERE brin = ? AND dependancecode = ? AND schooljaar = ? AND pupil_ref = ?")) {
+            ps.setString(1, route.routingId);
+            ps.setString(2, route.schoolOin);
+            ps.setString(3, route.lasOin);
+            ps.setString(4, rapportid);
+            ps.setString(5, body);
+            Jdbc.setTime(ps, 6, now);
+            Jdbc.setTime(ps, 7, now);
+            Jdbc.setTime(ps, 8, now);
+            ps.setString(9, p.brin);
+            ps.setString(10, p.dependancecode);
+            ps.setString(11, p.schooljaar);
+            ps.setString(12, p.ref());
+            updated = ps.executeUpdate();
+        }
+        if (updated > 0) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO result_outbox (brin, dependancecode, schooljaar,"
+                + " pupil_ref, routing_id, school_oin, las_oin, rapportid, body, version, state, attempts,"
+                + " next_attempt_at, pending_since, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'pending', 0, ?, ?, ?, ?)")) {
+            ps.setString(1, p.brin);
+            ps.setString(2, p.dependancecode);
+            ps.setString(3, p.schooljaar);
+            ps.setString(4, p.ref());
+            ps.setString(5, route.routingId);
+            ps.setString(6, route.schoolOin);
+            ps.setString(7, route.lasOin);
+            ps.setString(8, rapportid);
+            ps.setString(9, body);
+            for (int i = 10; i <= 13; i++) {
+                Jdbc.setTime(ps, i, now);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** The report id per pupil ref of the pupil's school list, read once per list. */
+    private static Map<String, String> reportIds(Connection c, Pupil p) throws SQLException {
+        Map<String, String> ids = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT pupil_ref, rapportid FROM pupil_report WHERE brin = ?"
+                + " AND dependancecode = ? AND schooljaar = ?")) {
+            ps.setString(1, p.brin);
+            ps.setString(2, p.dependancecode);
+            ps.setString(3, p.schooljaar);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Where a school list's results go: only for a current list delivered over REST. */
+    private record Route(String routingId, String schoolOin, String lasOin) {
+
+        static Optional<Route> of(Connection c, String listKey) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT channel, edu_from, school_oin, signer_oin"
+                    + " FROM participant_delivery WHERE current_list = ?")) {
+                ps.setString(1, listKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && "REST".equals(rs.getString(1)) && rs.getString(2) != null) {
+                        return Optional.of(new Route(rs.getString(2), rs.getString(3), rs.getString(4)));
+                    }
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
+    private static final class Pupil {
+        final String brin;
+        final String dependancecode;
+        final String schooljaar;
+        final String lasKey;
+        final String eckid;
+        List<Row> rows;
+
+        Pupil(String brin, String dependancecode, String schooljaar, String lasKey, String eckid) {
+            this.brin = brin;
+            this.dependancecode = dependancecode;
+            this.schooljaar = schooljaar;
+            this.lasKey = lasKey;
+            this.eckid = eckid;
+        }
+
+        /** As {@code Leerling.ref()} names a pupil in pupil_report and school_advice. */
+        String ref() {
+            return eckid != null ? eckid : "LAS-key:" + lasKey;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pupil p && brin.equals(p.brin) && dependancecode.equals(p.dependancecode)
+                    && schooljaar.equals(p.schooljaar) && lasKey.equals(p.lasKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return lasKey.hashCode();
+        }
+    }
+
+    /**
+     * One stored result row of the pupil.
+     *
+     * @param referentieniveau on a test part's row, the level reached; null when none was imported
+     * @param toetsadvies      on the whole-test row, the advice; null when none was imported
+     */
+    private record Row(String toetscode, String toetsonderdeelcode, LocalDate afnamedatum, int score,
+                       String referentieniveau, String toetsadvies) {
+    }
+
+    /** The supplier's tests as a Leerlingresultaat names them. */
+    static final class Catalogue {
+
+        static Map<String, LeerlingresultaatBody.Toets> load(Connection c) throws SQLException {
+            Map<String, List<LeerlingresultaatBody.Onderdeel>> parts = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT toetscode, toetsonderdeelcode, toetsonderdeelnaam"
+                    + " FROM test_part ORDER BY toetscode, volgnummer");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    parts.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new LeerlingresultaatBody.Onderdeel(rs.getString(2), rs.getString(3)));
+                }
+            }
+            Map<String, LeerlingresultaatBody.Toets> tests = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT toetscode, toetsnaam, versie FROM test_definition");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tests.put(rs.getString(1), new LeerlingresultaatBody.Toets(rs.getString(1), rs.getString(2),
+                            rs.getString(3), parts.getOrDefault(rs.getString(1), List.of())));
+                }
+            }
+            return tests;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package nl.eindtoets.gateway.push;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.eindtoets.gateway.request.Oin;
+import nl.eindtoets.gateway.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox to the LAS systems: every poll interval it claims up to a batch of due messages and sends them
+ * in parallel, then records each outcome. 2xx delivers; 5xx, 429, 408, timeouts and connection or TLS failures are
+ * tried again after an exponential backoff with full jitter, until the message has waited longer than the give-up
+ * age; 401, 405, 422 and other 4xx (and redirects, which are not followed) fail the message at once. A message whose
+ * LAS endpoint is unknown waits like a failed attempt. The log names the routeringskenmerk, school OIN, status and
+ * attempt, never the pupil.
+ */
+public final class ResultPusher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultPusher.class);
+
+    private final PushSettings settings;
+    private final OutboxQueue queue;
+    private final LasEndpoints endpoints;
+    private final LasClient client;
+    private final PushEvents events;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final ScheduledExecutorService poller;
+    private final ExecutorService senders;
+
+    private ResultPusher(PushSettings settings, OutboxQueue queue, LasEndpoints endpoints, LasClient client,
+                         PushEvents events, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+        this.client = Objects.requireNonNull(client, "client");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
+        this.poller = Executors.newSingleThreadScheduledExecutor(daemon("result-push"));
+        this.senders = Executors.newFixedThreadPool(settings.batchSize(), daemon("result-push-send"));
+    }
+
+    /** Starts polling at once. */
+    public static ResultPusher start(PushSettings settings, OutboxQueue queue, LasEndpoints endpoints,
+                                     LasClient client, PushEvents events, Clock clock) {
+        ResultPusher pusher = new ResultPusher(settings, queue, endpoints, client, events, clock);
+        pusher.poller.scheduleWithFixedDelay(pusher::drain, 0, settings.pollInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        LOG.info("result push started: batch {}, poll every {}, lease {}", settings.batchSize(),
+                settings.pollInterval(), settings.lease());
+        return pusher;
+    }
+
+    /** Rounds until fewer than a full batch was due. */
+    private void drain() {
+        try {
+            while (!poller.isShutdown() && round() == settings.batchSize()) {
+                // a full batch: more may be due
+            }
+        } catch (StoreException e) {
+            LOG.warn("result push paused until the next poll: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("result push round failed; trying again at the next poll", e);
+        }
+    }
+
+    /** One claim and its sends; the number of messages claimed. */
+    int round() {
+        List<OutboxMessage> claimed = queue.claim(settings.batchSize(), settings.lease());
+        List<Future<?>> sends = new ArrayList<>();
+        for (OutboxMessage m : claimed) {
+            sends.add(senders.submit(() -> send(m)));
+        }
+        for (Future<?> f : sends) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                // The lease runs out and the message is due again: nothing is marked delivered that was not.
+                LOG.warn("a result send ended without an outcome: {}", e.getCause().toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return claimed.size();
+    }
+
+    /** One attempt; an unexpected failure counts as an attempt that did not deliver. */
+    private void send(OutboxMessage m) {
+        try {
+            attempt(m);
+        } catch (StoreException e) {
+            throw e; // the outcome cannot be recorded: the lease runs out and the message is due again
+        } catch (RuntimeException e) {
+            LOG.error("result push: routeringskenmerk={} school={} attempt={} failed unexpectedly", m.routingId(),
+                    m.schoolOin(), m.attempts() + 1, e);
+            retry(m, m.attempts() + 1, null, "internal error: " + e);
+        }
+    }
+
+    private void attempt(OutboxMessage m) {
+        int attempt = m.attempts() + 1;
+        Optional<LasEndpoint> endpoint;
+        try {
+            endpoint = endpoints.find(m.routingId(), new Oin(m.schoolOin()));
+        } catch (LasEndpointsUnavailableException e) {
+            retry(m, attempt, null, "LAS endpoints unavailable: " + e.getMessage());
+            return;
+        }
+        if (endpoint.isEmpty()) {
+            retry(m, attempt, null, "no LAS endpoint known for routeringskenmerk " + m.routingId());
+            return;
+        }
+        LasClient.Answer answer;
+        try {
+            byte[] body = LeerlingresultaatBody.withReportLink(m.body(), settings.reportUrl(m.rapportid()));
+            answer = client.post(endpoint.get(), new Oin(m.lasOin()), m.routingId(), m.schoolOin(), body);
+        } catch (IOException e) {
+            retry(m, attempt, null, "no answer from " + endpoint.get().baseUrl() + ": " + reason(e));
+            return;
+        } catch (InterruptedException e) {
+            // Stopping: the lease runs out and the message is sent again by whichever node polls next.
+            Thread.currentThread().interrupt();
+            return;
+        }
+        int status = answer.status();
+        if (status >= 200 && status < 300) {
+            boolean current = queue.delivered(m, status);
+            log(m, attempt, status, current ? "delivered" : "delivered an older version; the newer one is due");
+            events.delivered();
+        } else if (status >= 500 || status == 429 || status == 408) {
+            retry(m, attempt, status, "HTTP " + status + ": " + answer.melding());
+        } else {
+            queue.failed(m, status, "HTTP " + status + ": " + answer.melding());
+            log(m, attempt, status, "failed: refused by the LAS");
+            events.failed();
+        }
+    }
+
+    /** Waits and tries again, unless the message has been waiting longer than the give-up age. */
+    private void retry(OutboxMessage m, int attempt, Integer status, String reason) {
+        Instant now = clock.instant();
+        Duration waited = Duration.between(m.pendingSince(), now);
+        if (waited.compareTo(settings.giveUpAfter()) > 0) {
+            queue.failed(m, status, "gave up after " + waited.toSeconds() + "s: " + reason);
+            log(m, attempt, status, "failed: gave up");
+            events.failed();
+            return;
+        }
+        Duration wait = backoff.after(attempt);
+        queue.retryAt(m, status, reason, now.plus(wait));
+        log(m, attempt, status, "retry in " + wait.toMillis() + "ms (" + OutboxQueue.clip(reason) + ")");
+        events.retried();
+    }
+
+    private static void log(OutboxMessage m, int attempt, Integer status, String outcome) {
+        LOG.info("result push: routeringskenmerk={} school={} status={} attempt={} {}", m.routingId(),
+                m.schoolOin(), status == null ? "-" : status, attempt, outcome);
+    }
+
+    /** The innermost message: for a TLS refusal, the trust manager's reason. */
+    private static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    /**
+     * Stops polling and lets sends in progress finish (up to the HTTP timeouts), so that a graceful stop never
+     * leaves a message that reached the LAS unrecorded.
+     */
+    @Override
+    public void close() {
+        poller.shutdown();
+        try {
+            long wait = settings.connectTimeout().plus(settings.readTimeout()).toMillis() + 1000;
+            if (!poller.awaitTermination(wait, TimeUnit.MILLISECONDS)) {
+                poller.shutdownNow();
+            }
+            senders.shutdown();
+            if (!senders.awaitTermination(wait, TimeUnit.MILLISECONDS)) {
+                senders.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            poller.shutdownNow();
+            senders.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("result push stopped");
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
