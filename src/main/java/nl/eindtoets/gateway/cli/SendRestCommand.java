@@ -45,8 +45,9 @@ public final class SendRestCommand implements Callable<Integer> {
     @Option(names = "--school", required = true, description = "BRIN of the school; edu-to is its school OIN.")
     String school;
 
-    @Option(names = "--edu-from", defaultValue = "RK000000000000000001",
-            description = "The routeringskenmerk of the school administration (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--edu-from", description = "The routeringskenmerk of the school administration (default: the"
+            + " development one of the school, RK00000000000000 + BRIN, to which the development endpoints route"
+            + " pushed results).")
     String eduFrom;
 
     @Option(names = "--operation", required = true,
@@ -77,7 +78,8 @@ public final class SendRestCommand implements Callable<Integer> {
         HttpResult answer;
         boolean rapport = operation.equals("leerlingrapport");
         try {
-            String query = "?edu-to=" + Oin.ofSchool(school).value() + "&edu-from=" + eduFrom;
+            String query = "?edu-to=" + Oin.ofSchool(school).value() + "&edu-from="
+                    + (eduFrom != null ? eduFrom : developmentRoutingId(school));
             GatewayHttpClient http = GatewayHttpClient.create(KeystoreCredentials.of(keystore, password),
                     connection.trust(), connection.timeout());
             if (rapport) {
@@ -127,5 +129,10 @@ public final class SendRestCommand implements Callable<Integer> {
         if (!condition) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /** The routeringskenmerk the development fixtures give school {@code brin}: 20 characters ending in its BRIN. */
+    static String developmentRoutingId(String brin) {
+        return "RK" + "0".repeat(14) + brin;
     }
 }

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.eindtoets.gateway.cli.GatewayCommand;
+import nl.eindtoets.gateway.deelnemers.CurrentList;
+import nl.eindtoets.gateway.deelnemers.DeliveryStore;
 import nl.eindtoets.gateway.deelnemers.PupilReports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +99,15 @@ class SendRestEndToEndTest {
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).contains("HTTP 404");
         assertThat(Files.exists(pdf)).isFalse();
+    }
+
+    @Test
+    void withoutEduFromTheListIsSentUnderTheSchoolsDevelopmentRouteringskenmerk() {
+        // The development endpoints (mandates-dev.json) route results for RK0000000000000099AA to las-sim.
+        Optional<CurrentList> list = new DeliveryStore(gateway.database()).currentList("99AA", "00", "2026-2027");
+
+        assertThat(list).isPresent();
+        assertThat(list.get().delivery().levering().eduFrom()).isEqualTo("RK0000000000000099AA");
     }
 
     @Test
