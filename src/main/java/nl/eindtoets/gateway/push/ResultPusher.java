@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.store.StoreException;
@@ -79,19 +80,27 @@ public final class ResultPusher implements AutoCloseable {
         }
     }
 
-    /** One claim and its sends; the number of messages claimed. */
+    /**
+     * One claim and its sends; the number of messages claimed. The wait ends with the lease: a send still running
+     * then is stopped, because another node may take its message from that moment.
+     */
     int round() {
         List<OutboxMessage> claimed = queue.claim(settings.batchSize(), settings.lease());
+        long deadline = System.nanoTime() + settings.lease().toNanos();
         List<Future<?>> sends = new ArrayList<>();
         for (OutboxMessage m : claimed) {
             sends.add(senders.submit(() -> send(m)));
         }
         for (Future<?> f : sends) {
             try {
-                f.get();
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
                 // The lease runs out and the message is due again: nothing is marked delivered that was not.
                 LOG.warn("a result send ended without an outcome: {}", e.getCause().toString());
+            } catch (TimeoutException e) {
+                f.cancel(true);
+                LOG.warn("a result send outlasted its lease of {} and was stopped; the message is due again",
+                        settings.lease());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -183,14 +192,14 @@ public final class ResultPusher implements AutoCloseable {
     }
 
     /**
-     * Stops polling and lets sends in progress finish (up to the HTTP timeouts), so that a graceful stop never
+     * Stops polling and lets sends in progress finish (up to their lease), so that a graceful stop never
      * leaves a message that reached the LAS unrecorded.
      */
     @Override
     public void close() {
         poller.shutdown();
         try {
-            long wait = settings.connectTimeout().plus(settings.readTimeout()).toMillis() + 1000;
+            long wait = settings.lease().toMillis();
             if (!poller.awaitTermination(wait, TimeUnit.MILLISECONDS)) {
                 poller.shutdownNow();
             }

@@ -217,4 +217,24 @@ class ResultPushEndToEndTest {
                 .extracting(r -> r.body().at("/resultatenscores/deelnemerref/1/onderwijsdeelnemerID").asText())
                 .doesNotHaveDuplicates();
     }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aLasThatStallsAfterItsHeadersCostsOneTimedOutAttemptAndThePushGoesOn(Engine engine) {
+        start(engine);
+        try (ScriptedLas stalling = ScriptedLas.stallingAfterHeaders(202)) {
+            LasSimulator las = push.lasSim("las-a.p12");
+            push.endpoints.put(PushFixture.ROUTING, stalling.baseUrl());
+            push.restList("99AA", 1);
+            push.importScores("99AA", 1, 180);
+
+            push.pusher(settings(1));
+
+            await(WAIT, "a timed-out attempt", () -> ((Number) push.outbox().get(0).get("attempts")).intValue() >= 1);
+            assertThat(push.outbox().get(0).get("state")).isEqualTo("pending");
+            assertThat((String) push.outbox().get(0).get("last_error")).contains("no complete answer");
+            push.endpoints.put(PushFixture.ROUTING, las.baseUrl());
+            await(WAIT, "delivered once the LAS answers", () -> push.count("delivered") == 1);
+        }
+    }
 }
