@@ -170,7 +170,8 @@ public final class Gateway implements AutoCloseable {
                 LasEndpoints lasEndpoints = LasEndpointSources.fromConfig(config, database, clock);
                 parts.add(ResultPusher.start(push, new OutboxQueue(database, clock), lasEndpoints,
                         new LasClient(key.clientKeyManager(), trust, push.connectTimeout(), push.readTimeout()),
-                        metrics.pushEvents(), clock));
+                        mandates.forService(config.string("rest.mandate.service-namespace")), metrics.pushEvents(),
+                        clock));
             }
 
             BackOfficeSettings bo = BackOfficeSettings.from(config);

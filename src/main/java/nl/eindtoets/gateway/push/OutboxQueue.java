@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -57,6 +58,7 @@ public final class OutboxQueue {
             if (candidates.isEmpty()) {
                 return List.<OutboxMessage>of();
             }
+            List<Long> taken = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("UPDATE result_outbox SET lease_until = ?, lease_token = ?"
                     + " WHERE id = ? AND state = 'pending' AND next_attempt_at <= ?"
                     + " AND (lease_until IS NULL OR lease_until <= ?)")) {
@@ -66,10 +68,36 @@ public final class OutboxQueue {
                     ps.setLong(3, id);
                     Jdbc.setTime(ps, 4, now);
                     Jdbc.setTime(ps, 5, now);
+                    if (ps.executeUpdate() == 1) {
+                        taken.add(id);
+                    }
+                }
+            }
+            return claimed(c, taken, token);
+        });
+    }
+
+    /**
+     * Where {@code m} goes now: the route of its school list's current delivery. A route that changed since the
+     * import (another LAS, another routeringskenmerk) is written to the row, so the back office shows it too.
+     */
+    ListRoute route(OutboxMessage m) {
+        return database.inTransaction(c -> {
+            ListRoute route = ListRoute.current(c, m.listKey());
+            if (route instanceof ListRoute.ToLas to && !(to.routingId().equals(m.routingId())
+                    && to.schoolOin().equals(m.schoolOin()) && to.lasOin().equals(m.lasOin()))) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE result_outbox SET routing_id = ?,"
+                        + " school_oin = ?, las_oin = ?, updated_at = ? WHERE id = ? AND lease_token = ?")) {
+                    ps.setString(1, to.routingId());
+                    ps.setString(2, to.schoolOin());
+                    ps.setString(3, to.lasOin());
+                    Jdbc.setTime(ps, 4, now());
+                    ps.setLong(5, m.id());
+                    ps.setString(6, m.leaseToken());
                     ps.executeUpdate();
                 }
             }
-            return claimed(c, token);
+            return route;
         });
     }
 
@@ -116,12 +144,17 @@ public final class OutboxQueue {
         });
     }
 
-    /** Ends the lease, counting the attempt; {@code next} null keeps the due time (a replaced body is due now). */
+    /**
+     * Ends the lease, counting the attempt; {@code next} null keeps the due time. When the body was replaced during
+     * the send, the attempt was the old body's: only the lease ends, and the new body stays due now with its own
+     * attempts, backoff and (no) last error.
+     */
     private static void release(Connection c, OutboxMessage m, Integer status, String reason, Instant next,
                                 Instant now) throws SQLException {
+        int updated;
         try (PreparedStatement ps = c.prepareStatement("UPDATE result_outbox SET attempts = attempts + 1,"
                 + " last_status = ?, last_error = ?, updated_at = ?, lease_until = NULL, lease_token = NULL"
-                + (next == null ? "" : ", next_attempt_at = ?") + " WHERE id = ? AND lease_token = ?")) {
+                + (next == null ? "" : ", next_attempt_at = ?") + " WHERE id = ? AND lease_token = ? AND version = ?")) {
             int i = 1;
             Jdbc.setInteger(ps, i++, status);
             ps.setString(i++, clip(reason));
@@ -130,21 +163,41 @@ public final class OutboxQueue {
                 Jdbc.setTime(ps, i++, next);
             }
             ps.setLong(i++, m.id());
-            ps.setString(i, m.leaseToken());
-            ps.executeUpdate();
+            ps.setString(i++, m.leaseToken());
+            ps.setInt(i, m.version());
+            updated = ps.executeUpdate();
+        }
+        if (updated == 0) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE result_outbox SET lease_until = NULL,"
+                    + " lease_token = NULL WHERE id = ? AND lease_token = ?")) {
+                ps.setLong(1, m.id());
+                ps.setString(2, m.leaseToken());
+                ps.executeUpdate();
+            }
         }
     }
 
-    private static List<OutboxMessage> claimed(Connection c, String token) throws SQLException {
+    /** The rows this claim took, selected by id (the lease token only guards against a row taken meanwhile). */
+    private static List<OutboxMessage> claimed(Connection c, List<Long> ids, String token) throws SQLException {
         List<OutboxMessage> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, version, brin, routing_id, school_oin, las_oin,"
-                + " rapportid, body, attempts, pending_since FROM result_outbox WHERE lease_token = ? ORDER BY id")) {
-            ps.setString(1, token);
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, version, brin, dependancecode, schooljaar,"
+                + " routing_id, school_oin, las_oin, rapportid, body, attempts, pending_since, lease_until"
+                + " FROM result_outbox WHERE id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                + ") AND lease_token = ? ORDER BY id")) {
+            int i = 1;
+            for (long id : ids) {
+                ps.setLong(i++, id);
+            }
+            ps.setString(i, token);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new OutboxMessage(rs.getLong(1), rs.getInt(2), token, rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
-                            Jdbc.time(rs, "pending_since")));
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), rs.getInt(11), Jdbc.time(rs, "pending_since"),
+                            Jdbc.time(rs, "lease_until")));
                 }
             }
         }

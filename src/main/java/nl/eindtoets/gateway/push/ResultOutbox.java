@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import nl.eindtoets.gateway.store.Jdbc;
 
@@ -28,7 +27,7 @@ public final class ResultOutbox {
 
     /** Enqueues the pupils whose results import {@code importId} wrote; runs in the caller's transaction. */
     public static int enqueueImport(Connection c, UUID importId, Instant now) throws SQLException {
-        Map<String, Optional<Route>> routes = new HashMap<>();
+        Map<String, ListRoute> routes = new HashMap<>();
         Map<String, Map<String, String>> reportIds = new HashMap<>();
         Map<String, LeerlingresultaatBody.Toets> tests = null;
         int enqueued = 0;
@@ -59,19 +58,19 @@ public final class ResultOutbox {
         return enqueued;
     }
 
-    private static int enqueue(Connection c, Pupil p, Map<String, Optional<Route>> routes,
+    private static int enqueue(Connection c, Pupil p, Map<String, ListRoute> routes,
                                Map<String, Map<String, String>> reportIds, Map<String, LeerlingresultaatBody.Toets> tests,
                                Instant now) throws SQLException {
         if (p == null) {
             return 0;
         }
         String list = p.brin + "/" + p.dependancecode + "/" + p.schooljaar;
-        Optional<Route> route = routes.get(list);
+        ListRoute route = routes.get(list);
         if (route == null) {
-            route = Route.of(c, list);
+            route = ListRoute.current(c, list);
             routes.put(list, route);
         }
-        if (route.isEmpty()) {
+        if (!(route instanceof ListRoute.ToLas to)) {
             return 0;
         }
         LeerlingresultaatBody body = body(p, tests, now);
@@ -83,7 +82,7 @@ public final class ResultOutbox {
             ids = reportIds(c, p);
             reportIds.put(list, ids);
         }
-        put(c, p, route.get(), ids.get(p.ref()), body.toJson(), now);
+        put(c, p, to, ids.get(p.ref()), body.toJson(), now);
         return 1;
     }
 
@@ -121,16 +120,16 @@ public final class ResultOutbox {
     }
 
     /** Replaces the pupil's message (newer version, due now, attempts from zero) or adds it. */
-    private static void put(Connection c, Pupil p, Route route, String rapportid, String body, Instant now)
+    private static void put(Connection c, Pupil p, ListRoute.ToLas route, String rapportid, String body, Instant now)
             throws SQLException {
         int updated;
         try (PreparedStatement ps = c.prepareStatement("UPDATE result_outbox SET routing_id = ?, school_oin = ?,"
                 + " las_oin = ?, rapportid = ?, body = ?, version = version + 1, state = 'pending', attempts = 0,"
                 + " next_attempt_at = ?, last_status = NULL, last_error = NULL, pending_since = ?, updated_at = ?,"
                 + " delivered_at = NULL WHERE brin = ? AND dependancecode = ? AND schooljaar = ? AND pupil_ref = ?")) {
-            ps.setString(1, route.routingId);
-            ps.setString(2, route.schoolOin);
-            ps.setString(3, route.lasOin);
+            ps.setString(1, route.routingId());
+            ps.setString(2, route.schoolOin());
+            ps.setString(3, route.lasOin());
             ps.setString(4, rapportid);
             ps.setString(5, body);
             Jdbc.setTime(ps, 6, now);
@@ -153,9 +152,9 @@ public final class ResultOutbox {
             ps.setString(2, p.dependancecode);
             ps.setString(3, p.schooljaar);
             ps.setString(4, p.ref());
-            ps.setString(5, route.routingId);
-            ps.setString(6, route.schoolOin);
-            ps.setString(7, route.lasOin);
+            ps.setString(5, route.routingId());
+            ps.setString(6, route.schoolOin());
+            ps.setString(7, route.lasOin());
             ps.setString(8, rapportid);
             ps.setString(9, body);
             for (int i = 10; i <= 13; i++) {
@@ -180,23 +179,6 @@ public final class ResultOutbox {
             }
         }
         return ids;
-    }
-
-    /** Where a school list's results go: only for a current list delivered over REST. */
-    private record Route(String routingId, String schoolOin, String lasOin) {
-
-        static Optional<Route> of(Connection c, String listKey) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("SELECT channel, edu_from, school_oin, signer_oin"
-                    + " FROM participant_delivery WHERE current_list = ?")) {
-                ps.setString(1, listKey);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && "REST".equals(rs.getString(1)) && rs.getString(2) != null) {
-                        return Optional.of(new Route(rs.getString(2), rs.getString(3), rs.getString(4)));
-                    }
-                    return Optional.empty();
-                }
-            }
-        }
     }
 
     private static final class Pupil {

@@ -16,7 +16,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import nl.eindtoets.gateway.mandate.MandateCheck;
+import nl.eindtoets.gateway.request.FaultCode;
+import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.request.Oin;
+import nl.eindtoets.gateway.request.RequestIdentity;
 import nl.eindtoets.gateway.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,18 +29,23 @@ import org.slf4j.LoggerFactory;
  * Sends the outbox to the LAS systems: every poll interval it claims up to a batch of due messages and sends them
  * in parallel, then records each outcome. 2xx delivers; 5xx, 429, 408, timeouts and connection or TLS failures are
  * tried again after an exponential backoff with full jitter, until the message has waited longer than the give-up
- * age; 401, 405, 422 and other 4xx (and redirects, which are not followed) fail the message at once. A message whose
- * LAS endpoint is unknown waits like a failed attempt. The log names the routeringskenmerk, school OIN, status and
- * attempt, never the pupil.
+ * age; 401, 405, 422 and other 4xx (and redirects, which are not followed) fail the message at once. Before each
+ * send the route is taken from the school list's current delivery and the LAS's mandate is checked: a list now
+ * delivered over SOAP, or a LAS without the school's mandate, fails the message. A message whose LAS endpoint is
+ * unknown waits like a failed attempt. The log names the routeringskenmerk, school OIN, status and attempt, never
+ * the pupil or the LAS's melding.
  */
 public final class ResultPusher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultPusher.class);
+    /** Lease left after posting at the latest, for recording the outcome. */
+    static final Duration POST_MARGIN = Duration.ofSeconds(1);
 
     private final PushSettings settings;
     private final OutboxQueue queue;
     private final LasEndpoints endpoints;
     private final LasClient client;
+    private final MandateCheck mandates;
     private final PushEvents events;
     private final Clock clock;
     private final Backoff backoff;
@@ -44,11 +53,12 @@ public final class ResultPusher implements AutoCloseable {
     private final ExecutorService senders;
 
     private ResultPusher(PushSettings settings, OutboxQueue queue, LasEndpoints endpoints, LasClient client,
-                         PushEvents events, Clock clock) {
+                         MandateCheck mandates, PushEvents events, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.client = Objects.requireNonNull(client, "client");
+        this.mandates = Objects.requireNonNull(mandates, "mandates");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
@@ -56,10 +66,15 @@ public final class ResultPusher implements AutoCloseable {
         this.senders = Executors.newFixedThreadPool(settings.batchSize(), daemon("result-push-send"));
     }
 
-    /** Starts polling at once. */
+    /**
+     * Starts polling at once.
+     *
+     * @param mandates the mandate check for the REST service ({@code rest.mandate.service-namespace}), asked before
+     *                 every send
+     */
     public static ResultPusher start(PushSettings settings, OutboxQueue queue, LasEndpoints endpoints,
-                                     LasClient client, PushEvents events, Clock clock) {
-        ResultPusher pusher = new ResultPusher(settings, queue, endpoints, client, events, clock);
+                                     LasClient client, MandateCheck mandates, PushEvents events, Clock clock) {
+        ResultPusher pusher = new ResultPusher(settings, queue, endpoints, client, mandates, events, clock);
         pusher.poller.scheduleWithFixedDelay(pusher::drain, 0, settings.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
         LOG.info("result push started: batch {}, poll every {}, lease {}", settings.batchSize(),
@@ -122,8 +137,17 @@ public final class ResultPusher implements AutoCloseable {
         }
     }
 
-    private void attempt(OutboxMessage m) {
-        int attempt = m.attempts() + 1;
+    private void attempt(OutboxMessage claimed) {
+        int attempt = claimed.attempts() + 1;
+        ListRoute route = queue.route(claimed);
+        if (route instanceof ListRoute.None none) {
+            fail(claimed, attempt, null, none.reason());
+            return;
+        }
+        OutboxMessage m = claimed.along((ListRoute.ToLas) route);
+        if (!mandated(m, attempt)) {
+            return;
+        }
         Optional<LasEndpoint> endpoint;
         try {
             endpoint = endpoints.find(m.routingId(), new Oin(m.schoolOin()));
@@ -133,6 +157,13 @@ public final class ResultPusher implements AutoCloseable {
         }
         if (endpoint.isEmpty()) {
             retry(m, attempt, null, "no LAS endpoint known for routeringskenmerk " + m.routingId());
+            return;
+        }
+        Duration left = Duration.between(clock.instant(), m.leaseUntil());
+        if (left.compareTo(settings.connectTimeout().plus(settings.readTimeout()).plus(POST_MARGIN)) < 0) {
+            // Posting now could outlast the lease, and another node could send the same result meanwhile.
+            retry(m, attempt, null, "not posted: the lookups before it left " + Math.max(0, left.toMillis())
+                    + "ms of the lease, less than connect + read timeout + " + POST_MARGIN.toSeconds() + "s");
             return;
         }
         LasClient.Answer answer;
@@ -155,10 +186,36 @@ public final class ResultPusher implements AutoCloseable {
         } else if (status >= 500 || status == 429 || status == 408) {
             retry(m, attempt, status, "HTTP " + status + ": " + answer.melding());
         } else {
-            queue.failed(m, status, "HTTP " + status + ": " + answer.melding());
-            log(m, attempt, status, "failed: refused by the LAS");
-            events.failed();
+            fail(m, attempt, status, "HTTP " + status + ": " + answer.melding());
         }
+    }
+
+    /**
+     * Whether the LAS holds the school's mandate for the REST service today: no pupil data goes to a LAS that
+     * does not. Without it the message fails; when the register cannot answer, it is tried again later.
+     */
+    private boolean mandated(OutboxMessage m, int attempt) {
+        try {
+            mandates.check(new RequestIdentity(new Oin(m.lasOin()), new Oin(m.schoolOin()), m.brin(),
+                    m.dependancecode(), "result-push:" + m.id() + "/" + m.version()));
+            return true;
+        } catch (GatewayFault e) {
+            if (e.code() == FaultCode.TIJDELIJK_NIET_BESCHIKBAAR) {
+                retry(m, attempt, null, "mandate register unavailable");
+            } else {
+                fail(m, attempt, null, "LAS " + m.lasOin() + " holds no mandate of school " + m.schoolOin()
+                        + " for " + mandates.serviceNamespace() + " today");
+            }
+            return false;
+        }
+    }
+
+    /** Refused for good: by the LAS (its status), or before sending (no route, no mandate). */
+    private void fail(OutboxMessage m, int attempt, Integer status, String reason) {
+        queue.failed(m, status, reason);
+        // The LAS's melding may echo what it was sent: the log names the status only.
+        log(m, attempt, status, status == null ? "failed: " + reason : "failed: refused by the LAS");
+        events.failed();
     }
 
     /** Waits and tries again, unless the message has been waiting longer than the give-up age. */
@@ -173,7 +230,9 @@ public final class ResultPusher implements AutoCloseable {
         }
         Duration wait = backoff.after(attempt);
         queue.retryAt(m, status, reason, now.plus(wait));
-        log(m, attempt, status, "retry in " + wait.toMillis() + "ms (" + OutboxQueue.clip(reason) + ")");
+        // With a status the reason holds the LAS's melding, which stays in last_error only.
+        log(m, attempt, status, "retry in " + wait.toMillis() + "ms"
+                + (status == null ? " (" + OutboxQueue.clip(reason) + ")" : ""));
         events.retried();
     }
 

@@ -125,4 +125,36 @@ class OutboxQueueTest {
 
         assertThat(queue.claim(10, LEASE)).singleElement().satisfies(again -> assertThat(again.attempts()).isZero());
     }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aFailedAttemptOfAReplacedBodyNeitherDelaysNorMarksTheNewBody(Engine engine) {
+        start(engine);
+        OutboxMessage oldBody = importedAndClaimed();
+        push.importScores("99AA", 1, 212);
+
+        queue.retryAt(oldBody, 503, "HTTP 503: busy", now.plusSeconds(60));
+
+        Map<String, Object> row = push.outbox().get(0);
+        assertThat(row.get("attempts")).isEqualTo(0);
+        assertThat(row.get("last_status")).isNull();
+        assertThat(row.get("last_error")).isNull();
+        assertThat(queue.claim(10, LEASE)).singleElement().satisfies(m -> assertThat(m.version()).isEqualTo(2));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRefusalOfAReplacedBodyLeavesTheNewBodyWithoutItsError(Engine engine) {
+        start(engine);
+        OutboxMessage oldBody = importedAndClaimed();
+        push.importScores("99AA", 1, 212);
+
+        assertThat(queue.failed(oldBody, 422, "HTTP 422: refused")).isFalse();
+
+        Map<String, Object> row = push.outbox().get(0);
+        assertThat(row.get("state")).isEqualTo("pending");
+        assertThat(row.get("last_status")).isNull();
+        assertThat(row.get("last_error")).isNull();
+        assertThat(row.get("attempts")).isEqualTo(0);
+    }
 }

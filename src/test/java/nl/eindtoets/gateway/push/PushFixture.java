@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import nl.eindtoets.gateway.config.GatewayConfig;
+import java.util.UUID;
+import nl.eindtoets.gateway.deelnemers.Deelnemerslijst;
 import nl.eindtoets.gateway.deelnemers.DeelnemersService;
 import nl.eindtoets.gateway.deelnemers.Levering;
 import nl.eindtoets.gateway.deelnemers.Lijsten;
@@ -22,8 +24,13 @@ import nl.eindtoets.gateway.lassim.ReceivedResults;
 import nl.eindtoets.gateway.leerresultaten.ImportReport;
 import nl.eindtoets.gateway.leerresultaten.ResultImport;
 import nl.eindtoets.gateway.leerresultaten.ResultRow;
+import nl.eindtoets.gateway.mandate.LoggingMandateDecisionLog;
+import nl.eindtoets.gateway.mandate.MandateCheck;
+import nl.eindtoets.gateway.mandate.MandateRegister;
+import nl.eindtoets.gateway.mandate.MandateRegisters;
 import nl.eindtoets.gateway.mandate.MutualTlsContext;
 import nl.eindtoets.gateway.request.Oin;
+import nl.eindtoets.gateway.request.RequestIdentity;
 import nl.eindtoets.gateway.security.GatewayKey;
 import nl.eindtoets.gateway.security.ReloadingTrust;
 import nl.eindtoets.gateway.security.SecuritySettings;
@@ -44,6 +51,8 @@ final class PushFixture implements AutoCloseable {
     final Clock clock = Clock.systemUTC();
     final Database db;
     final ConfiguredLasEndpoints endpoints;
+    /** The development mandates (mandates-dev.json): las-a holds 99AA and 99AB, las-b's mandate for 99AA ended. */
+    final MandateCheck mandates = mandates(MandateRegisters.fromConfig(GatewayConfig.defaults(Map.of())));
     private final SecuritySettings security = SecuritySettings.from(GatewayConfig.defaults(Map.of()));
     private final GatewayKey key = new GatewayKey(security);
     private final ReloadingTrust trust = new ReloadingTrust(security, clock, ReloadingTrust.NONE);
@@ -66,9 +75,19 @@ final class PushFixture implements AutoCloseable {
 
     /** School {@code brin}'s list of {@code count} pupils ({@code brin-0}, ...) delivered over REST by las-a. */
     void restList(String brin, int count) {
-        // Delivered inside the development registration window, whatever today is.
-        new DeelnemersService(db, Clock.fixed(NOV_15.toInstant(), java.time.ZoneOffset.UTC)).register(Lijsten.caller(brin), Lijsten.digest(brin + count),
-                Lijsten.lijst(brin, brin, count, NOV_15), Levering.rest(Levering.Soort.STANDLEVERING, ROUTING));
+        restList(brin, count, Lijsten.LAS_A, ROUTING);
+    }
+
+    /** The same list delivered over REST by {@code las} under routeringskenmerk {@code routing}. */
+    void restList(String brin, int count, Oin las, String routing) {
+        deliver(new RequestIdentity(las, Oin.ofSchool(brin), brin, "00", "urn:uuid:" + UUID.randomUUID()),
+                Lijsten.lijst(brin, brin, count, NOV_15), Levering.rest(Levering.Soort.STANDLEVERING, routing));
+    }
+
+    /** Registers {@code lijst} as delivered by {@code caller}, inside the development registration window. */
+    void deliver(RequestIdentity caller, Deelnemerslijst lijst, Levering levering) {
+        new DeelnemersService(db, Clock.fixed(NOV_15.toInstant(), java.time.ZoneOffset.UTC)).register(caller,
+                Lijsten.digest(UUID.randomUUID().toString()), lijst, levering);
     }
 
     /** Imports a whole-test score and a REKENEN score for each pupil {@code brin-i}, i < count. */
@@ -107,10 +126,25 @@ final class PushFixture implements AutoCloseable {
     }
 
     ResultPusher pusher(PushSettings settings, Database database) {
-        ResultPusher pusher = ResultPusher.start(settings, new OutboxQueue(database, clock),
-                new ConfiguredLasEndpoints(database, clock), client(settings), PushEvents.NONE, clock);
+        return pusher(settings, database, new ConfiguredLasEndpoints(database, clock), mandates);
+    }
+
+    ResultPusher pusher(PushSettings settings, LasEndpoints lasEndpoints, MandateCheck mandateCheck) {
+        return pusher(settings, db, lasEndpoints, mandateCheck);
+    }
+
+    private ResultPusher pusher(PushSettings settings, Database database, LasEndpoints lasEndpoints,
+                                MandateCheck mandateCheck) {
+        ResultPusher pusher = ResultPusher.start(settings, new OutboxQueue(database, clock), lasEndpoints,
+                client(settings), mandateCheck, PushEvents.NONE, clock);
         running.add(pusher);
         return pusher;
+    }
+
+    /** The gateway's mandate check for the REST service on {@code register}. */
+    static MandateCheck mandates(MandateRegister register) {
+        return new MandateCheck(register, DevOsr.NAMESPACE, new LoggingMandateDecisionLog(),
+                Clock.system(MandateCheck.ZONE));
     }
 
     ResultPusher pusher(PushSettings settings) {
