@@ -2,6 +2,7 @@ package nl.eindtoets.gateway.app;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,9 +167,11 @@ public final class Gateway implements AutoCloseable {
 
             PushSettings push = PushSettings.from(config);
             metrics.watchOutbox(new OutboxStatus(database, clock)::summary);
+            OutboxQueue outbox = new OutboxQueue(database, clock);
+            maintenance.scheduleWithFixedDelay(() -> purgeDelivered(outbox, push.retention()), 1, 60, TimeUnit.MINUTES);
             if (push.enabled()) {
                 LasEndpoints lasEndpoints = LasEndpointSources.fromConfig(config, database, clock);
-                parts.add(ResultPusher.start(push, new OutboxQueue(database, clock), lasEndpoints,
+                parts.add(ResultPusher.start(push, outbox, lasEndpoints,
                         new LasClient(key.clientKeyManager(), trust, push.connectTimeout(), push.readTimeout()),
                         mandates.forService(config.string("rest.mandate.service-namespace")), metrics.pushEvents(),
                         clock));
@@ -217,6 +220,18 @@ public final class Gateway implements AutoCloseable {
             }
         }, purge, purge, TimeUnit.MILLISECONDS);
         return guard;
+    }
+
+    /** Deletes delivered messages past push.retention; every node may do it, the delete is the same. */
+    private static void purgeDelivered(OutboxQueue outbox, Duration retention) {
+        try {
+            int purged = outbox.purgeDelivered(retention);
+            if (purged > 0) {
+                LOG.info("purged {} result messages delivered more than {} ago", purged, retention);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("delivered result messages not purged this round: {}", e.getMessage());
+        }
     }
 
     private static Map<String, Boolean> reload(GatewayKey key, ReloadingTrust trust) {

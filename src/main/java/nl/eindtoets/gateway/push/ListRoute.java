@@ -12,6 +12,8 @@ import java.sql.SQLException;
  */
 sealed interface ListRoute {
 
+    String QUERY = "SELECT channel, edu_from, school_oin, signer_oin FROM participant_delivery WHERE current_list = ?";
+
     /** To the LAS whose REST delivery is the list's current one. */
     record ToLas(String routingId, String schoolOin, String lasOin) implements ListRoute {
     }
@@ -22,19 +24,23 @@ sealed interface ListRoute {
 
     /** @param listKey {@code BRIN/dependancecode/schooljaar} */
     static ListRoute current(Connection c, String listKey) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT channel, edu_from, school_oin, signer_oin"
-                + " FROM participant_delivery WHERE current_list = ?")) {
-            ps.setString(1, listKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return new None("school list " + listKey + " has no current participant list");
-                }
-                if (!"REST".equals(rs.getString(1)) || rs.getString(2) == null) {
-                    return new None("the current participant list of " + listKey + " came over SOAP: its results"
-                            + " are fetched with HaalLeerresultaten, not pushed");
-                }
-                return new ToLas(rs.getString(2), rs.getString(3), rs.getString(4));
+        try (PreparedStatement ps = c.prepareStatement(QUERY)) {
+            return current(ps, listKey);
+        }
+    }
+
+    /** @param ps {@link #QUERY}, prepared by the caller */
+    static ListRoute current(PreparedStatement ps, String listKey) throws SQLException {
+        ps.setString(1, listKey);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return new None("school list " + listKey + " has no current participant list");
             }
+            if (!"REST".equals(rs.getString(1)) || rs.getString(2) == null) {
+                return new None("the current participant list of " + listKey + " came over SOAP: its results"
+                        + " are fetched with HaalLeerresultaten, not pushed");
+            }
+            return new ToLas(rs.getString(2), rs.getString(3), rs.getString(4));
         }
     }
 }

@@ -204,6 +204,17 @@ public final class OutboxQueue {
         return out;
     }
 
+    /** Deletes messages delivered longer than {@code retention} ago; the number deleted. */
+    public int purgeDelivered(Duration retention) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM result_outbox WHERE state = 'delivered'"
+                    + " AND delivered_at < ?")) {
+                Jdbc.setTime(ps, 1, now().minus(retention));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     static boolean isPostgres(Connection c) throws SQLException {
         return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
     }

@@ -7,11 +7,12 @@ import nl.eindtoets.gateway.config.GatewayConfig;
  * The {@code push.*} configuration keys (docs/push.md) and the report link base.
  *
  * @param batchSize   messages claimed per round and sent in parallel
+ * @param retention   how long a delivered message is kept before it is purged
  * @param reportBase  {@code server.public-url + rest.base-path}: the report link is {@code reportBase/leerlingrapport/{rapportid}}
  */
 public record PushSettings(boolean enabled, Duration pollInterval, int batchSize, Duration connectTimeout,
                            Duration readTimeout, Duration lease, Duration backoffInitial, Duration backoffMax,
-                           Duration giveUpAfter, String reportBase) {
+                           Duration giveUpAfter, Duration retention, String reportBase) {
 
     /** Room between the slowest send and the end of its lease, for the database calls around it. */
     static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
@@ -28,6 +29,9 @@ public record PushSettings(boolean enabled, Duration pollInterval, int batchSize
         if (backoffInitial.isNegative() || backoffInitial.isZero() || backoffMax.compareTo(backoffInitial) < 0) {
             throw new IllegalStateException("push.backoff.initial must be positive and at most push.backoff.max");
         }
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalStateException("push.retention must be positive");
+        }
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalStateException("push.poll-interval must be positive");
         }
@@ -39,7 +43,7 @@ public record PushSettings(boolean enabled, Duration pollInterval, int batchSize
                 config.integer("push.batch-size"), config.duration("push.connect-timeout"),
                 config.duration("push.read-timeout"), config.duration("push.lease"),
                 config.duration("push.backoff.initial"), config.duration("push.backoff.max"),
-                config.duration("push.give-up-after"), publicUrl + config.string("rest.base-path"));
+                config.duration("push.give-up-after"), config.duration("push.retention"), publicUrl + config.string("rest.base-path"));
     }
 
     /** The report link of {@code rapportid}, or null when the pupil has none. */

@@ -17,24 +17,64 @@ import nl.eindtoets.gateway.store.Jdbc;
 /**
  * Puts the results of an import in the outbox (table {@code result_outbox}), in the import's own transaction: one
  * message per pupil whose school's current participant list came over REST, replacing a message of that pupil
- * that was still waiting or already sent (standlevering per pupil). Schools whose list came over SOAP fetch their
+ * that was still waiting or already sent (standlevering per pupil), whether it was found by LAS-key or ECK-iD. Schools whose list came over SOAP fetch their
  * results with HaalLeerresultaten instead and get nothing here.
  */
 public final class ResultOutbox {
 
-    private ResultOutbox() {
+    /** Result rows fetched at a time while an import is read back. */
+    private static final int FETCH_SIZE = 500;
+
+    private final Connection c;
+    private final Instant now;
+    private final Map<String, ListRoute> routes = new HashMap<>();
+    private final Map<String, Map<String, String>> reportIds = new HashMap<>();
+    private final Map<String, LeerlingresultaatBody.Toets> tests;
+    private final PreparedStatement find;
+    private final PreparedStatement dropDuplicate;
+    private final PreparedStatement replace;
+    private final PreparedStatement insert;
+    private final PreparedStatement readReportIds;
+    private final PreparedStatement readRoute;
+
+    private ResultOutbox(Connection c, Instant now) throws SQLException {
+        this.c = c;
+        this.now = now;
+        this.tests = Catalogue.load(c);
+        // Prepared once per import, not once per pupil.
+        find = c.prepareStatement("SELECT id FROM result_outbox WHERE brin = ? AND dependancecode = ?"
+                + " AND schooljaar = ? AND (pupil_las_key = ? OR pupil_ref = ?) ORDER BY id");
+        dropDuplicate = c.prepareStatement("DELETE FROM result_outbox WHERE id = ?");
+        replace = c.prepareStatement("UPDATE result_outbox SET pupil_ref = ?, pupil_las_key = ?, routing_id = ?,"
+                + " school_oin = ?, las_oin = ?, rapportid = ?, body = ?, version = version + 1, state = 'pending',"
+                + " attempts = 0, next_attempt_at = ?, last_status = NULL, last_error = NULL, pending_since = ?,"
+                + " updated_at = ?, delivered_at = NULL WHERE id = ?");
+        insert = c.prepareStatement("INSERT INTO result_outbox (brin, dependancecode, schooljaar, pupil_ref,"
+                + " pupil_las_key, routing_id, school_oin, las_oin, rapportid, body, version, state, attempts,"
+                + " next_attempt_at, pending_since, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'pending', 0, ?, ?, ?, ?)");
+        readReportIds = c.prepareStatement("SELECT pupil_ref, rapportid FROM pupil_report WHERE brin = ?"
+                + " AND dependancecode = ? AND schooljaar = ?");
+        readRoute = c.prepareStatement(ListRoute.QUERY);
     }
 
     /** Enqueues the pupils whose results import {@code importId} wrote; runs in the caller's transaction. */
     public static int enqueueImport(Connection c, UUID importId, Instant now) throws SQLException {
-        Map<String, ListRoute> routes = new HashMap<>();
-        Map<String, Map<String, String>> reportIds = new HashMap<>();
-        Map<String, LeerlingresultaatBody.Toets> tests = null;
+        ResultOutbox outbox = new ResultOutbox(c, now);
+        try {
+            return outbox.enqueue(importId);
+        } finally {
+            outbox.close();
+        }
+    }
+
+    private int enqueue(UUID importId) throws SQLException {
         int enqueued = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT brin, dependancecode, schooljaar, pupil_las_key,"
                 + " pupil_eckid, toetscode, toetsonderdeelcode, afnamedatum, score, referentieniveau, toetsadvies"
                 + " FROM result WHERE import_id = ?"
                 + " ORDER BY brin, dependancecode, schooljaar, pupil_las_key, id")) {
+            ps.setFetchSize(FETCH_SIZE);
             ps.setObject(1, importId);
             try (ResultSet rs = ps.executeQuery()) {
                 Pupil current = null;
@@ -42,32 +82,27 @@ public final class ResultOutbox {
                     Pupil p = new Pupil(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5));
                     if (!p.equals(current)) {
-                        enqueued += enqueue(c, current, routes, reportIds, tests, now);
+                        enqueued += enqueue(current);
                         current = p;
                         current.rows = new ArrayList<>();
-                    }
-                    if (tests == null) {
-                        tests = Catalogue.load(c);
                     }
                     current.rows.add(new Row(rs.getString(6), rs.getString(7), Jdbc.date(rs, "afnamedatum"),
                             rs.getInt(9), rs.getString(10), rs.getString(11)));
                 }
-                enqueued += enqueue(c, current, routes, reportIds, tests, now);
+                enqueued += enqueue(current);
             }
         }
         return enqueued;
     }
 
-    private static int enqueue(Connection c, Pupil p, Map<String, ListRoute> routes,
-                               Map<String, Map<String, String>> reportIds, Map<String, LeerlingresultaatBody.Toets> tests,
-                               Instant now) throws SQLException {
+    private int enqueue(Pupil p) throws SQLException {
         if (p == null) {
             return 0;
         }
         String list = p.brin + "/" + p.dependancecode + "/" + p.schooljaar;
         ListRoute route = routes.get(list);
         if (route == null) {
-            route = ListRoute.current(c, list);
+            route = ListRoute.current(readRoute, list);
             routes.put(list, route);
         }
         if (!(route instanceof ListRoute.ToLas to)) {
@@ -79,10 +114,10 @@ public final class ResultOutbox {
         }
         Map<String, String> ids = reportIds.get(list);
         if (ids == null) {
-            ids = reportIds(c, p);
+            ids = reportIds(p);
             reportIds.put(list, ids);
         }
-        put(c, p, to, ids.get(p.ref()), body.toJson(), now);
+        put(p, to, ids.get(p.ref()), body.toJson());
         return 1;
     }
 
@@ -119,66 +154,78 @@ public final class ResultOutbox {
                 test, afname, scores, resultaten);
     }
 
-    /** Replaces the pupil's message (newer version, due now, attempts from zero) or adds it. */
-    private static void put(Connection c, Pupil p, ListRoute.ToLas route, String rapportid, String body, Instant now)
-            throws SQLException {
-        int updated;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE result_outbox SET routing_id = ?, school_oin = ?,"
-                + " las_oin = ?, rapportid = ?, body = ?, version = version + 1, state = 'pending', attempts = 0,"
-                + " next_attempt_at = ?, last_status = NULL, last_error = NULL, pending_since = ?, updated_at = ?,"
-                + " delivered_at = NULL WHERE brin = ? AND dependancecode = ? AND schooljaar = ? AND pupil_ref = ?")) {
-            ps.setString(1, route.routingId());
-            ps.setString(2, route.schoolOin());
-            ps.setString(3, route.lasOin());
-            ps.setString(4, rapportid);
-            ps.setString(5, body);
-            Jdbc.setTime(ps, 6, now);
-            Jdbc.setTime(ps, 7, now);
-            Jdbc.setTime(ps, 8, now);
-            ps.setString(9, p.brin);
-            ps.setString(10, p.dependancecode);
-            ps.setString(11, p.schooljaar);
-            ps.setString(12, p.ref());
-            updated = ps.executeUpdate();
+    /**
+     * Replaces the pupil's message (newer version, due now, attempts from zero) or adds it. The pupil's message is
+     * found by LAS-key or by ECK-iD, as the import finds the pupil's results: a pupil first imported without an
+     * ECK-iD and later with one keeps one message, now under the ECK-iD. Should two exist (written before the
+     * LAS-key was kept), the older ones go.
+     */
+    private void put(Pupil p, ListRoute.ToLas route, String rapportid, String body) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        find.setString(1, p.brin);
+        find.setString(2, p.dependancecode);
+        find.setString(3, p.schooljaar);
+        find.setString(4, p.lasKey);
+        find.setString(5, p.eckid != null ? p.eckid : p.ref());
+        try (ResultSet rs = find.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
         }
-        if (updated > 0) {
+        if (ids.isEmpty()) {
+            insert.setString(1, p.brin);
+            insert.setString(2, p.dependancecode);
+            insert.setString(3, p.schooljaar);
+            insert.setString(4, p.ref());
+            insert.setString(5, p.lasKey);
+            insert.setString(6, route.routingId());
+            insert.setString(7, route.schoolOin());
+            insert.setString(8, route.lasOin());
+            insert.setString(9, rapportid);
+            insert.setString(10, body);
+            for (int i = 11; i <= 14; i++) {
+                Jdbc.setTime(insert, i, now);
+            }
+            insert.executeUpdate();
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO result_outbox (brin, dependancecode, schooljaar,"
-                + " pupil_ref, routing_id, school_oin, las_oin, rapportid, body, version, state, attempts,"
-                + " next_attempt_at, pending_since, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'pending', 0, ?, ?, ?, ?)")) {
-            ps.setString(1, p.brin);
-            ps.setString(2, p.dependancecode);
-            ps.setString(3, p.schooljaar);
-            ps.setString(4, p.ref());
-            ps.setString(5, route.routingId());
-            ps.setString(6, route.schoolOin());
-            ps.setString(7, route.lasOin());
-            ps.setString(8, rapportid);
-            ps.setString(9, body);
-            for (int i = 10; i <= 13; i++) {
-                Jdbc.setTime(ps, i, now);
-            }
-            ps.executeUpdate();
+        long kept = ids.get(ids.size() - 1);
+        for (long id : ids.subList(0, ids.size() - 1)) {
+            dropDuplicate.setLong(1, id);
+            dropDuplicate.executeUpdate();
         }
+        replace.setString(1, p.ref());
+        replace.setString(2, p.lasKey);
+        replace.setString(3, route.routingId());
+        replace.setString(4, route.schoolOin());
+        replace.setString(5, route.lasOin());
+        replace.setString(6, rapportid);
+        replace.setString(7, body);
+        Jdbc.setTime(replace, 8, now);
+        Jdbc.setTime(replace, 9, now);
+        Jdbc.setTime(replace, 10, now);
+        replace.setLong(11, kept);
+        replace.executeUpdate();
     }
 
     /** The report id per pupil ref of the pupil's school list, read once per list. */
-    private static Map<String, String> reportIds(Connection c, Pupil p) throws SQLException {
+    private Map<String, String> reportIds(Pupil p) throws SQLException {
         Map<String, String> ids = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT pupil_ref, rapportid FROM pupil_report WHERE brin = ?"
-                + " AND dependancecode = ? AND schooljaar = ?")) {
-            ps.setString(1, p.brin);
-            ps.setString(2, p.dependancecode);
-            ps.setString(3, p.schooljaar);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.put(rs.getString(1), rs.getString(2));
-                }
+        readReportIds.setString(1, p.brin);
+        readReportIds.setString(2, p.dependancecode);
+        readReportIds.setString(3, p.schooljaar);
+        try (ResultSet rs = readReportIds.executeQuery()) {
+            while (rs.next()) {
+                ids.put(rs.getString(1), rs.getString(2));
             }
         }
         return ids;
+    }
+
+    private void close() throws SQLException {
+        for (PreparedStatement ps : List.of(find, dropDuplicate, replace, insert, readReportIds, readRoute)) {
+            ps.close();
+        }
     }
 
     private static final class Pupil {

@@ -157,4 +157,20 @@ class OutboxQueueTest {
         assertThat(row.get("last_error")).isNull();
         assertThat(row.get("attempts")).isEqualTo(0);
     }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void deliveredMessagesArePurgedAfterTheRetentionAndOthersKept(Engine engine) {
+        start(engine);
+        push.restList("99AA", 2);
+        push.importScores("99AA", 2, 180);
+        List<OutboxMessage> claimed = queue.claim(10, LEASE);
+        queue.delivered(claimed.get(0), 202);
+        queue.retryAt(claimed.get(1), 503, "HTTP 503", now);
+
+        assertThat(at(Duration.ofDays(30).minusSeconds(1)).purgeDelivered(Duration.ofDays(30))).isZero();
+        assertThat(at(Duration.ofDays(30).plusSeconds(1)).purgeDelivered(Duration.ofDays(30))).isEqualTo(1);
+
+        assertThat(push.outbox()).singleElement().satisfies(row -> assertThat(row.get("state")).isEqualTo("pending"));
+    }
 }

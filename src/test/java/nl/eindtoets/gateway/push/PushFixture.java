@@ -120,9 +120,14 @@ final class PushFixture implements AutoCloseable {
     }
 
     static PushSettings settings(int batchSize) {
+        return settings(batchSize, Duration.ofHours(1));
+    }
+
+    /** Short timings; a message still pending {@code giveUpAfter} after its import fails. */
+    static PushSettings settings(int batchSize, Duration giveUpAfter) {
         return new PushSettings(true, Duration.ofMillis(50), batchSize, Duration.ofSeconds(2), Duration.ofSeconds(3),
-                Duration.ofSeconds(8), Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofHours(1),
-                "https://toets.example/doorstroomtoets");
+                Duration.ofSeconds(8), Duration.ofMillis(50), Duration.ofMillis(200), giveUpAfter,
+                Duration.ofDays(30), "https://toets.example/doorstroomtoets");
     }
 
     ResultPusher pusher(PushSettings settings, Database database) {

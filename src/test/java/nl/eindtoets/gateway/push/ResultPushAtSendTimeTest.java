@@ -124,7 +124,7 @@ class ResultPushAtSendTimeTest {
         // connect 1s + read 1s + the 2s margin = a 4s lease; a lookup of 2.5s leaves less than connect + read + 1s.
         PushSettings tight = new PushSettings(true, Duration.ofMillis(50), 1, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofMillis(50), Duration.ofMillis(200),
-                Duration.ofHours(1), "https://toets.example/doorstroomtoets");
+                Duration.ofHours(1), Duration.ofDays(30), "https://toets.example/doorstroomtoets");
         LasEndpoints slow = (routingId, schoolOin) -> {
             try {
                 Thread.sleep(2_500);

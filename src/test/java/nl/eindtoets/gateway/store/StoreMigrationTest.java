@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import nl.eindtoets.gateway.deelnemers.CurrentList;
 import nl.eindtoets.gateway.deelnemers.DeliveryStore;
@@ -209,6 +211,42 @@ class StoreMigrationTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("referentieniveau")).isNull();
             assertThat(rs.getString("toetsadvies")).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void outboxRowsStoredBeforeVersion11GetThePupilsLasKey(Engine engine) throws Exception {
+        DatabaseSettings settings = databases.settings(engine);
+        try (HikariDataSource version10 = Database.pool(settings);
+             Connection c = migratedTo("10", version10)) {
+            UUID importId = UUID.randomUUID();
+            execute(c, "INSERT INTO result_import (id, imported_at, source, row_count) VALUES ('" + importId
+                    + "', TIMESTAMP WITH TIME ZONE '2027-05-01 10:00:00+00', 'test', 1)");
+            execute(c, "INSERT INTO result (import_id, imported_at, brin, dependancecode, schooljaar, pupil_las_key,"
+                    + " pupil_eckid, toetscode, afnamedatum, score) VALUES ('" + importId + "', TIMESTAMP WITH TIME"
+                    + " ZONE '2027-05-01 10:00:00+00', '12AB', '00', '2026-2027', 'l-1', 'eck-1', 'EINDTOETS-2027',"
+                    + " DATE '2027-04-20', 200)");
+            for (String ref : List.of("eck-1", "LAS-key:l-2")) {
+                execute(c, "INSERT INTO result_outbox (brin, dependancecode, schooljaar, pupil_ref, routing_id,"
+                        + " school_oin, las_oin, body, version, state, attempts, next_attempt_at, pending_since,"
+                        + " created_at, updated_at) VALUES ('12AB', '00', '2026-2027', '" + ref + "', 'RK1',"
+                        + " '0000000700012AB00000', '00000099000000001000', '{}', 1, 'pending', 0,"
+                        + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            }
+        }
+
+        Database db = databases.open(settings);
+
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT pupil_ref, pupil_las_key FROM result_outbox");
+             ResultSet rs = ps.executeQuery()) {
+            Map<String, String> lasKeys = new HashMap<>();
+            while (rs.next()) {
+                lasKeys.put(rs.getString(1), rs.getString(2));
+            }
+            assertThat(lasKeys).containsExactlyInAnyOrderEntriesOf(Map.of("eck-1", "l-1",
+                    "LAS-key:l-2", "l-2"));
         }
     }
 
