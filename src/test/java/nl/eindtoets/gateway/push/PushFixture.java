@@ -131,17 +131,22 @@ final class PushFixture implements AutoCloseable {
     }
 
     ResultPusher pusher(PushSettings settings, Database database) {
-        return pusher(settings, database, new ConfiguredLasEndpoints(database, clock), mandates);
+        return pusher(settings, database, PushEvents.NONE);
+    }
+
+    /** A sender on {@code database} (a node of its own) that reports to {@code events}. */
+    ResultPusher pusher(PushSettings settings, Database database, PushEvents events) {
+        return pusher(settings, database, new ConfiguredLasEndpoints(database, clock), mandates, events);
     }
 
     ResultPusher pusher(PushSettings settings, LasEndpoints lasEndpoints, MandateCheck mandateCheck) {
-        return pusher(settings, db, lasEndpoints, mandateCheck);
+        return pusher(settings, db, lasEndpoints, mandateCheck, PushEvents.NONE);
     }
 
     private ResultPusher pusher(PushSettings settings, Database database, LasEndpoints lasEndpoints,
-                                MandateCheck mandateCheck) {
+                                MandateCheck mandateCheck, PushEvents events) {
         ResultPusher pusher = ResultPusher.start(settings, new OutboxQueue(database, clock), lasEndpoints,
-                client(settings), mandateCheck, PushEvents.NONE, clock);
+                client(settings), mandateCheck, events, clock);
         running.add(pusher);
         return pusher;
     }
