@@ -68,16 +68,15 @@ public final class LeanResponseSigner {
     }
 
     /**
-     * Signs {@code envelope} in place, confirming {@code request}'s signature.
+     * Signs the answer envelope {@code doc} in place, confirming {@code request}'s signature.
      *
      * @throws ResponseSigningException when the envelope is not an answer this layout signs (nothing was changed) or
      *                                  the key fails (the envelope may then hold an unsigned Security header)
      */
-    public void sign(Document envelope, VerifiedSignature request) throws ResponseSigningException {
-        Parts parts = Parts.of(envelope);
+    public void sign(Document doc, VerifiedSignature request) throws ResponseSigningException {
+        Parts parts = Parts.of(doc);
         String confirmed = confirmationValue(request);
         GatewayKey.SigningKey signingKey = key.signingKey();
-        Document doc = envelope;
         String suffix = new UUID(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong())
                 .toString();
 

@@ -20,6 +20,8 @@ import nl.eindtoets.gateway.client.EindtoetsClient;
 import nl.eindtoets.gateway.client.HttpResult;
 import nl.eindtoets.gateway.client.Namespaces;
 import nl.eindtoets.gateway.client.Operation;
+import nl.eindtoets.gateway.client.ResponseVerifier;
+import nl.eindtoets.gateway.client.VerifiedResponse;
 import nl.eindtoets.gateway.it.RunningGateway;
 import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.xml.SecureXml;
@@ -96,6 +98,12 @@ class XmlSecInteropTest {
 
             assertThat(answer.status()).as(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(200);
             assertThat(verifyWithXmlsec1(answer.body())).as("xmlsec1 --verify").isZero();
+            Document request = SecureXml.parse(Files.readAllBytes(signed));
+            String signatureValue = request.getElementsByTagNameNS(Namespaces.DS, "SignatureValue").item(0).getTextContent();
+            String messageId = request.getElementsByTagNameNS(Namespaces.WSA, "MessageID").item(0).getTextContent();
+            assertThat(new ResponseVerifier(RunningGateway.truststore().load(), EindtoetsClient.GATEWAY_OIN)
+                    .verify(SecureXml.parse(answer.body()), signatureValue, messageId, Operation.BRENG_DEELNEMERS.responseAction()))
+                    .as("the client's verifier").isInstanceOf(VerifiedResponse.class);
         } finally {
             own.close();
         }
