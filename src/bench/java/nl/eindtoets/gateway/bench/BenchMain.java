@@ -35,6 +35,7 @@ import nl.eindtoets.gateway.request.Oin;
 public final class BenchMain {
 
     static final String PASSWORD = "changeit";
+    private static final String SIGNER = "wss.response-signer";
 
     private BenchMain() {
     }
@@ -82,12 +83,20 @@ public final class BenchMain {
                 servers.add(baselineAccp);
             }
             List<GatewayUnderTest> gateways = new ArrayList<>();
+            // With --compare-signers the gateway signs its answers with the lean signer and gateway-wss4j with WSS4J.
+            Map<String, String> lean = options.compareSigners() ? Map.of(SIGNER, "lean") : Map.of();
             GatewayUnderTest gateway = GatewayUnderTest.start("gateway", options.serverJvm(), options, runDir,
-                    lasOin, schools, postgres == null ? null : postgres.database("gateway"), accp ? "accp" : null);
+                    lasOin, schools, postgres == null ? null : postgres.database("gateway"), accp ? "accp" : null,
+                    lean);
             gateways.add(gateway);
             if (accp) {
                 gateways.add(GatewayUnderTest.start("gateway-jdk", options.serverJvm(), options, runDir, lasOin,
-                        schools, postgres == null ? null : postgres.database("gateway-jdk"), "jdk"));
+                        schools, postgres == null ? null : postgres.database("gateway-jdk"), "jdk", lean));
+            }
+            if (options.compareSigners()) {
+                gateways.add(GatewayUnderTest.start("gateway-wss4j", options.serverJvm(), options, runDir, lasOin,
+                        schools, postgres == null ? null : postgres.database("gateway-wss4j"), accp ? "accp" : null,
+                        Map.of(SIGNER, "wss4j")));
             }
             for (GatewayUnderTest g : gateways) {
                 started.add(g.process());

@@ -24,12 +24,14 @@ import java.util.Map;
  * --plain                 also measure the vanilla CXF endpoint without WS-Security (unsigned requests): the ceiling
  * --baseline-accp         also measure the baseline with the Amazon Corretto Crypto Provider (baseline-accp) and the
  *                         gateway with the JDK providers (gateway-jdk); the gateway itself then runs with ACCP
+ * --compare-signers      also measure a gateway whose answers WSS4J signs (gateway-wss4j, wss.response-signer=wss4j);
+ *                         the gateway itself then runs with wss.response-signer=lean
  * --out bench/results     where the JSON, logs and recordings go
  * </pre>
  */
 record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrency, double seconds,
                     double primeSeconds, boolean smallHeap, List<String> serverJvm, Map<String, String> gatewaySettings, boolean jfr,
-                    boolean postgres, boolean plain, boolean baselineAccp, Path out) {
+                    boolean postgres, boolean plain, boolean baselineAccp, boolean compareSigners, Path out) {
 
     static BenchOptions parse(String[] args) {
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -44,6 +46,7 @@ record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrenc
         boolean postgres = false;
         boolean plain = false;
         boolean baselineAccp = false;
+        boolean compareSigners = false;
         Path out = Path.of("bench", "results");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -67,14 +70,16 @@ record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrenc
                 case "--postgres" -> postgres = true;
                 case "--plain" -> plain = true;
                 case "--baseline-accp" -> baselineAccp = true;
+                case "--compare-signers" -> compareSigners = true;
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + a
                         + "; see BenchOptions for --quick, --sizes, --concurrency, --seconds, --prime-seconds, "
-                        + "--no-small-heap, --server-jvm, --gateway, --jfr, --postgres, --plain, --baseline-accp, --out");
+                        + "--no-small-heap, --server-jvm, --gateway, --jfr, --postgres, --plain, --baseline-accp, "
+                        + "--compare-signers, --out");
             }
         }
         return new BenchOptions(quick, sizes, concurrency, seconds, primeSeconds, smallHeap && sizes.contains(3000),
-                serverJvm, gateway, jfr, postgres, plain, baselineAccp, out);
+                serverJvm, gateway, jfr, postgres, plain, baselineAccp, compareSigners, out);
     }
 
     private static List<Integer> ints(String csv) {

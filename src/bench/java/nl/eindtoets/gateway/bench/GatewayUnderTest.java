@@ -38,6 +38,13 @@ record GatewayUnderTest(ServerProcess process, DeliveryCounter counter, long sto
     static GatewayUnderTest start(String name, List<String> jvm, BenchOptions options, Path runDir, Oin loadSupplier,
                                   LoadSchools schools, Map<String, String> database, String crypto)
             throws IOException, InterruptedException {
+        return start(name, jvm, options, runDir, loadSupplier, schools, database, crypto, Map.of());
+    }
+
+    /** As above, with {@code pinned} settings that win over {@code --gateway} (what tells two gateways apart). */
+    static GatewayUnderTest start(String name, List<String> jvm, BenchOptions options, Path runDir, Oin loadSupplier,
+                                  LoadSchools schools, Map<String, String> database, String crypto,
+                                  Map<String, String> pinned) throws IOException, InterruptedException {
         Map<String, String> settings = new LinkedHashMap<>();
         if (database == null) {
             Path db = runDir.resolve(name + "-db").resolve("eindtoets");
@@ -62,6 +69,7 @@ record GatewayUnderTest(ServerProcess process, DeliveryCounter counter, long sto
         if (crypto != null) {
             settings.put("crypto.provider", crypto);
         }
+        settings.putAll(pinned);
         String namespace = GatewayConfig.defaults(settings).string("mandate.service-namespace");
         Path mandates = BenchMandates.write(runDir.resolve(name + "-mandates.json"), loadSupplier, schools,
                 namespace);

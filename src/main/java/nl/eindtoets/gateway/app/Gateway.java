@@ -45,7 +45,9 @@ import nl.eindtoets.gateway.security.HttpCrlSource;
 import nl.eindtoets.gateway.security.InMemoryReplayGuard;
 import nl.eindtoets.gateway.security.ReloadingTrust;
 import nl.eindtoets.gateway.security.ReplayGuard;
+import nl.eindtoets.gateway.security.LeanResponseSigner;
 import nl.eindtoets.gateway.security.ResponseSigner;
+import nl.eindtoets.gateway.security.ResponseSignerChoice;
 import nl.eindtoets.gateway.security.SecuritySettings;
 import nl.eindtoets.gateway.security.TrustRefresh;
 import nl.eindtoets.gateway.store.Database;
@@ -147,7 +149,7 @@ public final class Gateway implements AutoCloseable {
             parts.add(maintenance::shutdownNow);
             ReplayGuard replayGuard = replayGuard(config, database, clock, maintenance);
 
-            ResponseSigner responseSigner = new ResponseSigner(security, key);
+            AnswerSigner answerSigner = answerSigner(config, security, key, clock);
             AdmissionControl admission = admission(config);
             SignerRateLimiter rateLimiter = new SignerRateLimiter(
                     Double.parseDouble(config.string("limits.per-signer.requests-per-second")),
@@ -155,7 +157,7 @@ public final class Gateway implements AutoCloseable {
             JdbcAuditLog audit = new JdbcAuditLog(database);
             GatewayServer.Components components = new GatewayServer.Components(
                     chosen.deelnemers(), chosen.leerresultaten(), mandates,
-                    replayGuard, gatewayOin, clock, trust, key, decorations.signer().apply(responseSigner::sign),
+                    replayGuard, gatewayOin, clock, trust, key, decorations.signer().apply(answerSigner),
                     audit, metrics, admission, rateLimiter,
                     RestFrontDoor.fromConfig(config, database, mandates, admission, rateLimiter, audit, clock));
             GatewayServer server = GatewayServer.start(TransportSettings.from(config), security, components);
@@ -194,6 +196,18 @@ public final class Gateway implements AutoCloseable {
             closeAll(parts);
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
+    }
+
+    /** The signer {@code wss.response-signer} chooses: the lean template signer (default) or WSS4J's. */
+    private static AnswerSigner answerSigner(GatewayConfig config, SecuritySettings security, GatewayKey key,
+                                             Clock clock) {
+        ResponseSignerChoice choice = ResponseSignerChoice.from(config);
+        LOG.info("answers are signed by the {} signer ({}={})", choice == ResponseSignerChoice.LEAN
+                ? "lean template" : "WSS4J", ResponseSignerChoice.CONFIG_KEY, choice.value());
+        if (choice == ResponseSignerChoice.WSS4J) {
+            return new ResponseSigner(security, key)::sign;
+        }
+        return new LeanResponseSigner(security, key, clock)::sign;
     }
 
     /**

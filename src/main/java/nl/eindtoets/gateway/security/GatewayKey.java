@@ -9,6 +9,7 @@ import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -34,7 +35,14 @@ public final class GatewayKey {
     private long generations;
 
     private record Loaded(long generation, X509ExtendedKeyManager keyManager, Crypto signingCrypto,
-                          X509Certificate certificate, FileTime stamp) {
+                          X509Certificate certificate, SigningKey signingKey, FileTime stamp) {
+    }
+
+    /**
+     * What an answer is signed with, read once per key store load: the private key, its certificate, and that
+     * certificate as the base64 text of a BinarySecurityToken (it only changes when the key store reloads).
+     */
+    public record SigningKey(PrivateKey privateKey, X509Certificate certificate, String encodedCertificate) {
     }
 
     public GatewayKey(SecuritySettings settings) {
@@ -48,6 +56,11 @@ public final class GatewayKey {
 
     public X509Certificate certificate() {
         return current.get().certificate();
+    }
+
+    /** The current key, certificate and encoded certificate, all of one key store load. */
+    public SigningKey signingKey() {
+        return current.get().signingKey();
     }
 
     /** The current private key: what answers are signed with. */
@@ -122,7 +135,10 @@ public final class GatewayKey {
             }
             Merlin merlin = new Merlin();
             merlin.setKeyStore(ks);
-            return new Loaded(++generations, km, merlin, (X509Certificate) ks.getCertificate(settings.keyAlias()), stamp);
+            X509Certificate certificate = (X509Certificate) ks.getCertificate(settings.keyAlias());
+            SigningKey signingKey = new SigningKey((PrivateKey) ks.getKey(settings.keyAlias(), settings.keystorePassword()),
+                    certificate, Base64.getEncoder().encodeToString(certificate.getEncoded()));
+            return new Loaded(++generations, km, merlin, certificate, signingKey, stamp);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the gateway key: " + e.getMessage(), e);
         }

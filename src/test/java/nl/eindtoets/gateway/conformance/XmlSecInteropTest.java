@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -19,6 +20,8 @@ import nl.eindtoets.gateway.client.EindtoetsClient;
 import nl.eindtoets.gateway.client.HttpResult;
 import nl.eindtoets.gateway.client.Namespaces;
 import nl.eindtoets.gateway.client.Operation;
+import nl.eindtoets.gateway.client.ResponseVerifier;
+import nl.eindtoets.gateway.client.VerifiedResponse;
 import nl.eindtoets.gateway.it.RunningGateway;
 import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.xml.SecureXml;
@@ -26,6 +29,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -81,6 +86,29 @@ class XmlSecInteropTest {
         assertThat(verifyWithXmlsec1(answer.body())).as("xmlsec1 --verify").isZero();
     }
 
+    /** Both answer signers ({@code wss.response-signer}) produce answers that libxmlsec1 verifies. */
+    @ParameterizedTest(name = "wss.response-signer={0}")
+    @ValueSource(strings = {"lean", "wss4j"})
+    void answerOfEachResponseSignerVerifiesWithXmlsec1(String signer) throws Exception {
+        RunningGateway own = RunningGateway.start(Map.of("wss.response-signer", signer));
+        try {
+            Path signed = signWithXmlsec1(template(own, Operation.BRENG_DEELNEMERS, "99AA"));
+
+            HttpResult answer = post(own, Operation.BRENG_DEELNEMERS, Files.readAllBytes(signed));
+
+            assertThat(answer.status()).as(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            assertThat(verifyWithXmlsec1(answer.body())).as("xmlsec1 --verify").isZero();
+            Document request = SecureXml.parse(Files.readAllBytes(signed));
+            String signatureValue = request.getElementsByTagNameNS(Namespaces.DS, "SignatureValue").item(0).getTextContent();
+            String messageId = request.getElementsByTagNameNS(Namespaces.WSA, "MessageID").item(0).getTextContent();
+            assertThat(new ResponseVerifier(RunningGateway.truststore().load(), EindtoetsClient.GATEWAY_OIN)
+                    .verify(SecureXml.parse(answer.body()), signatureValue, messageId, Operation.BRENG_DEELNEMERS.responseAction()))
+                    .as("the client's verifier").isInstanceOf(VerifiedResponse.class);
+        } finally {
+            own.close();
+        }
+    }
+
     @Test
     void brengDeelnemersSignedByXmlsec1IsAcknowledged() throws Exception {
         Path signed = signWithXmlsec1(template(Operation.BRENG_DEELNEMERS, "99AA"));
@@ -123,6 +151,10 @@ class XmlSecInteropTest {
      * fills in the digests and the signature value and leaves the unknown KeyInfo content alone.
      */
     private String template(Operation op, String brin) throws IOException {
+        return template(gateway, op, brin);
+    }
+
+    private static String template(RunningGateway gateway, Operation op, String brin) throws IOException {
         Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String certificate = Files.readString(Path.of("certs-dev", "las-a.crt"))
                 .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
@@ -209,6 +241,10 @@ class XmlSecInteropTest {
     }
 
     private HttpResult post(Operation op, byte[] envelope) throws Exception {
+        return post(gateway, op, envelope);
+    }
+
+    private static HttpResult post(RunningGateway gateway, Operation op, byte[] envelope) throws Exception {
         EindtoetsClient client = gateway.client("las-a");
         return client.http().post(client.endpoint(op), envelope, op.action());
     }
