@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
+import nl.eindtoets.gateway.mandate.MandateDecision;
 import nl.eindtoets.gateway.mandate.MandateDecisionLog;
+import nl.eindtoets.gateway.request.GatewayRequest;
 import nl.eindtoets.gateway.security.ReloadingTrust;
 import nl.eindtoets.gateway.security.TrustMaterial;
 
@@ -53,14 +55,28 @@ public final class GatewayMetrics {
                 .register(registry).record(elapsed);
     }
 
-    /** Counts mandate decisions (source CACHE = cache hit) and passes them on. */
+    /** Counts mandate decisions (source CACHE = cache hit) and passes them on, with their request. */
     public MandateDecisionLog countingMandateLog(MandateDecisionLog next) {
-        return decision -> {
-            Counter.builder("gateway.mandate.decisions")
-                    .description("Mandate decisions by outcome and source (source CACHE: a cache hit)").tag("outcome", decision.outcome().name())
-                    .tag("source", decision.source().name()).register(registry).increment();
-            next.record(decision);
+        return new MandateDecisionLog() {
+            @Override
+            public void record(MandateDecision decision) {
+                count(decision);
+                next.record(decision);
+            }
+
+            @Override
+            public void record(MandateDecision decision, GatewayRequest request) {
+                count(decision);
+                next.record(decision, request);
+            }
         };
+    }
+
+    private void count(MandateDecision decision) {
+        Counter.builder("gateway.mandate.decisions")
+                .description("Mandate decisions by outcome and source (source CACHE: a cache hit)")
+                .tag("outcome", decision.outcome().name())
+                .tag("source", decision.source().name()).register(registry).increment();
     }
 
     public void watchTrust(ReloadingTrust trust) {
