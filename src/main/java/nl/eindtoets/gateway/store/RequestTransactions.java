@@ -8,6 +8,7 @@ import nl.eindtoets.gateway.request.DurableWrite;
 import nl.eindtoets.gateway.request.FaultCode;
 import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.request.GatewayRequest;
+import nl.eindtoets.gateway.request.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +39,8 @@ public final class RequestTransactions {
      *
      * @param audit the record of the request as answered; asked for once the work has succeeded
      * @throws GatewayFault the work's refusal (nothing committed; the enlisted writes stay for the refusal), a
-     *                      replay lost to a concurrent copy, or {@code TijdelijkNietBeschikbaar} when the transaction
-     *                      could not be committed (nothing committed and nothing left enlisted)
+     *                      replay lost to a concurrent copy (nothing committed and nothing left enlisted), or
+     *                      {@code TijdelijkNietBeschikbaar} when the transaction could not be committed (likewise)
      */
     public <T> T commitAnswer(GatewayRequest request, SqlWork<T> work, Supplier<AuditRecord> audit) {
         List<DurableWrite> writes = request.enlistedWrites();
@@ -55,6 +56,13 @@ public final class RequestTransactions {
             T result = runAllowingOneUniqueRace(all);
             request.committed();
             return result;
+        } catch (GatewayFault e) {
+            if (e.refusal() instanceof Refusal.Security) {
+                // Only the replay record refuses for WS-Security here: a concurrent copy was committed first, so
+                // nothing of this one is kept but the audit record of its refusal.
+                request.discardEnlistedWrites();
+            }
+            throw e;
         } catch (StoreException e) {
             request.discardEnlistedWrites();
             LOG.warn("request not committed, answered as temporarily unavailable: correlationId={} reason={}",
