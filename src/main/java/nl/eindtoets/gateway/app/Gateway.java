@@ -23,6 +23,7 @@ import nl.eindtoets.gateway.leerresultaten.LeerresultatenHandler;
 import nl.eindtoets.gateway.leerresultaten.LeerresultatenMapper;
 import nl.eindtoets.gateway.mandate.LoggingMandateDecisionLog;
 import nl.eindtoets.gateway.mandate.MandateCheck;
+import nl.eindtoets.gateway.mandate.MandateDecision;
 import nl.eindtoets.gateway.mandate.MandateDecisionLog;
 import nl.eindtoets.gateway.mandate.MandateRegisters;
 import nl.eindtoets.gateway.ops.DatabaseReadiness;
@@ -38,6 +39,7 @@ import nl.eindtoets.gateway.push.OutboxStatus;
 import nl.eindtoets.gateway.push.PushSettings;
 import nl.eindtoets.gateway.push.ResultPusher;
 import nl.eindtoets.gateway.request.CertificateOin;
+import nl.eindtoets.gateway.request.GatewayRequest;
 import nl.eindtoets.gateway.rest.RestFrontDoor;
 import nl.eindtoets.gateway.security.CryptoProviders;
 import nl.eindtoets.gateway.security.GatewayKey;
@@ -52,9 +54,9 @@ import nl.eindtoets.gateway.security.SecuritySettings;
 import nl.eindtoets.gateway.security.TrustRefresh;
 import nl.eindtoets.gateway.store.Database;
 import nl.eindtoets.gateway.store.DevelopmentData;
-import nl.eindtoets.gateway.store.JdbcAuditLog;
 import nl.eindtoets.gateway.store.JdbcMandateDecisionLog;
 import nl.eindtoets.gateway.store.JdbcReplayGuard;
+import nl.eindtoets.gateway.store.RequestTransactions;
 import nl.eindtoets.gateway.store.StoreUnavailableException;
 import nl.eindtoets.gateway.transport.GatewayServer;
 import nl.eindtoets.gateway.transport.TransportSettings;
@@ -154,12 +156,12 @@ public final class Gateway implements AutoCloseable {
             SignerRateLimiter rateLimiter = new SignerRateLimiter(
                     Double.parseDouble(config.string("limits.per-signer.requests-per-second")),
                     config.integer("limits.per-signer.burst"), System::nanoTime);
-            JdbcAuditLog audit = new JdbcAuditLog(database);
+            RequestTransactions transactions = new RequestTransactions(database);
             GatewayServer.Components components = new GatewayServer.Components(
                     chosen.deelnemers(), chosen.leerresultaten(), mandates,
                     replayGuard, gatewayOin, clock, trust, key, decorations.signer().apply(answerSigner),
-                    audit, metrics, admission, rateLimiter,
-                    RestFrontDoor.fromConfig(config, database, mandates, admission, rateLimiter, audit, clock));
+                    transactions, metrics, admission, rateLimiter,
+                    RestFrontDoor.fromConfig(config, database, mandates, admission, rateLimiter, transactions, clock));
             GatewayServer server = GatewayServer.start(TransportSettings.from(config), security, components);
             parts.add(server);
 
@@ -265,18 +267,27 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * The log line and readiness first, then the audit store; a decision that cannot be kept because the database is
-     * away refuses the request as unavailable.
+     * The log line and readiness first, then the audit store. A decision about a request is enlisted in the
+     * request's one transaction, so it is kept exactly when the request's answer or refusal is; one made outside a
+     * request is written at once, and refuses as unavailable when the database is away.
      */
     private static MandateDecisionLog recordedEverywhere(MandateDecisionLog log, MandateDecisionLog readiness,
                                                          MandateDecisionLog store) {
-        return decision -> {
-            log.record(decision);
-            readiness.record(decision);
-            try {
-                store.record(decision);
-            } catch (StoreUnavailableException e) {
-                throw e.toFault();
+        return new MandateDecisionLog() {
+            @Override
+            public void record(MandateDecision decision) {
+                record(decision, null);
+            }
+
+            @Override
+            public void record(MandateDecision decision, GatewayRequest request) {
+                log.record(decision);
+                readiness.record(decision);
+                try {
+                    store.record(decision, request);
+                } catch (StoreUnavailableException e) {
+                    throw e.toFault();
+                }
             }
         };
     }
@@ -327,10 +338,10 @@ public final class Gateway implements AutoCloseable {
             var deelnemers = new nl.eindtoets.gateway.deelnemers.DeelnemersService(database, clock);
             var leerresultaten = new nl.eindtoets.gateway.leerresultaten.LeerresultatenService(database);
             return new Handlers(
-                    (identity, digest, request) -> DeelnemersMapper.toJaxb(
-                            deelnemers.bring(identity, digest, DeelnemersMapper.toDomain(request))),
-                    (identity, request) -> LeerresultatenMapper.toJaxb(
-                            leerresultaten.haal(identity, LeerresultatenMapper.toDomain(request))));
+                    (c, identity, digest, request) -> DeelnemersMapper.toJaxb(
+                            deelnemers.bring(c, identity, digest, DeelnemersMapper.toDomain(request))),
+                    (c, identity, request) -> LeerresultatenMapper.toJaxb(
+                            leerresultaten.haal(c, identity, LeerresultatenMapper.toDomain(request))));
         }
     }
 }

@@ -1,17 +1,18 @@
 package nl.eindtoets.gateway.chain;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BiFunction;
 import nl.eindtoets.gateway.edge.AdmissionControl;
 import nl.eindtoets.gateway.edge.RequestLimits;
 import nl.eindtoets.gateway.edge.SignerRateLimiter;
 import nl.eindtoets.gateway.ops.GatewayMetrics;
 import nl.eindtoets.gateway.request.GatewayRequest;
 import nl.eindtoets.gateway.request.Stage;
-import nl.eindtoets.gateway.store.AuditLog;
+import nl.eindtoets.gateway.store.RequestTransactions;
 import org.apache.cxf.interceptor.Interceptor;
 import org.apache.cxf.interceptor.StaxInInterceptor;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
@@ -57,9 +58,18 @@ public final class SoapChain {
         }
     }
 
-    /** What the steps around the stages need: the edge's limits, the answer's signer, audit and metrics. */
+    /**
+     * What the steps around the stages need: the edge's limits, the answer's signer, the request's one transaction
+     * (which holds the audit record) and metrics.
+     */
     public record Services(AdmissionControl admission, SignerRateLimiter rateLimiter, RequestLimits limits,
-                           AnswerSigner signer, AuditLog audit, GatewayMetrics metrics, Clock clock) {
+                           AnswerSigner signer, RequestTransactions transactions, GatewayMetrics metrics, Clock clock) {
+    }
+
+    /** An operation's handler: runs in the request's one transaction, on its connection. */
+    @FunctionalInterface
+    public interface Operation<B> {
+        Object apply(Connection connection, GatewayRequest request, B body) throws SQLException;
     }
 
     private SoapChain() {
@@ -87,7 +97,7 @@ public final class SoapChain {
         factory.getInInterceptors().addAll(in);
 
         ResponseSigningInterceptor signer = new ResponseSigningInterceptor(services.signer());
-        AuditInterceptor audit = new AuditInterceptor(services.audit(), services.clock());
+        AuditInterceptor audit = new AuditInterceptor(services.transactions(), services.clock());
         EdgeInterceptors.Release release = new EdgeInterceptors.Release(services.admission());
         RequestMetricsInterceptor metrics = new RequestMetricsInterceptor(services.metrics());
         CorrelationCleanupInterceptor cleanup = new CorrelationCleanupInterceptor();
@@ -98,10 +108,13 @@ public final class SoapChain {
                 signer, release, metrics, cleanup));
     }
 
-    /** Binds the handler of one operation: {@code handler} gets the request record and the unmarshalled body. */
-    public static <B> void bindOperation(JaxWsServerFactoryBean factory, Class<B> bodyType,
-                                         BiFunction<GatewayRequest, B, Object> handler) {
-        factory.setInvoker(new OperationInvoker<>(bodyType, handler));
+    /**
+     * Binds the handler of one operation: {@code handler} gets the request's connection, the request record and the
+     * unmarshalled body, and its answer goes out only once its work is committed with the request's audit record.
+     */
+    public static <B> void bindOperation(JaxWsServerFactoryBean factory, Class<B> bodyType, Operation<B> handler,
+                                         Services services) {
+        factory.setInvoker(new OperationInvoker<>(bodyType, handler, services.transactions(), services.clock()));
     }
 
     /** Each step after the one before it, and phases never going back in the declared order. */

@@ -46,48 +46,52 @@ public final class SchooladviezenService {
      *                      on the current list) or {@code TijdelijkNietBeschikbaar}
      */
     public int register(RequestIdentity identity, Schooladviezenlijst lijst, String eduFrom) {
-        Objects.requireNonNull(identity, "identity");
-        Objects.requireNonNull(lijst, "lijst");
-        LocalDate today = LocalDate.ofInstant(clock.instant(), DeelnemersService.SCHOOL_ZONE);
         try {
-            return database.inTransaction(c -> {
-                SchoolRegistration registration = SchoolRegistry.find(c, lijst.brin(), lijst.schooljaar(), true)
-                        .orElseThrow(() -> new GatewayFault(FaultCode.SCHOOL_ONBEKEND));
-                if (!registration.isOpenOn(today)) {
-                    throw new GatewayFault(FaultCode.INSCHRIJVING_GESLOTEN);
-                }
-                StoredDelivery current = deliveries.current(c, lijst.brin(), lijst.dependancecode(),
-                        lijst.schooljaar()).orElseThrow(() -> SchooladviezenJson.invalid("/deelnemersgroep",
-                        "voor deze school is nog geen deelnemerslijst ontvangen"));
-                Map<String, Leerling> pupils = new HashMap<>();
-                for (Leerling l : DeliveryStore.list(c, current.id()).leerlingen()) {
-                    if (l.key() != null) {
-                        pupils.put("K " + l.key(), l);
-                    }
-                    if (l.eckid() != null) {
-                        pupils.put("E " + l.eckid(), l);
-                    }
-                }
-                Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                for (Schooladviezenlijst.Advies a : lijst.adviezen()) {
-                    Leerling pupil = a.eckid() != null ? pupils.get("E " + a.eckid()) : null;
-                    if (pupil == null && a.lasKey() != null) {
-                        pupil = pupils.get("K " + a.lasKey());
-                    }
-                    if (pupil == null) {
-                        throw SchooladviezenJson.invalid(a.path() + "/deelnemerref",
-                                "deze leerling staat niet op de deelnemerslijst van de school");
-                    }
-                    store(c, lijst, pupil, a.advies(), identity, eduFrom, receivedAt);
-                }
-                LOG.info("school advice stored for {}/{}/{}: {} pupils", lijst.brin(), lijst.dependancecode(),
-                        lijst.schooljaar(), lijst.adviezen().size());
-                return lijst.adviezen().size();
-            });
+            return database.inTransaction(c -> register(c, identity, lijst, eduFrom));
         } catch (StoreUnavailableException e) {
             LOG.warn("school advice for {} not stored: {}", lijst.brin(), e.getMessage());
             throw e.toFault();
         }
+    }
+
+    /** As {@link #register(RequestIdentity, Schooladviezenlijst, String)}, in the caller's transaction. */
+    public int register(Connection c, RequestIdentity identity, Schooladviezenlijst lijst, String eduFrom)
+            throws SQLException {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(lijst, "lijst");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), DeelnemersService.SCHOOL_ZONE);
+        SchoolRegistration registration = SchoolRegistry.find(c, lijst.brin(), lijst.schooljaar(), true)
+                .orElseThrow(() -> new GatewayFault(FaultCode.SCHOOL_ONBEKEND));
+        if (!registration.isOpenOn(today)) {
+            throw new GatewayFault(FaultCode.INSCHRIJVING_GESLOTEN);
+        }
+        StoredDelivery current = deliveries.current(c, lijst.brin(), lijst.dependancecode(),
+                lijst.schooljaar()).orElseThrow(() -> SchooladviezenJson.invalid("/deelnemersgroep",
+                "voor deze school is nog geen deelnemerslijst ontvangen"));
+        Map<String, Leerling> pupils = new HashMap<>();
+        for (Leerling l : DeliveryStore.list(c, current.id()).leerlingen()) {
+            if (l.key() != null) {
+                pupils.put("K " + l.key(), l);
+            }
+            if (l.eckid() != null) {
+                pupils.put("E " + l.eckid(), l);
+            }
+        }
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        for (Schooladviezenlijst.Advies a : lijst.adviezen()) {
+            Leerling pupil = a.eckid() != null ? pupils.get("E " + a.eckid()) : null;
+            if (pupil == null && a.lasKey() != null) {
+                pupil = pupils.get("K " + a.lasKey());
+            }
+            if (pupil == null) {
+                throw SchooladviezenJson.invalid(a.path() + "/deelnemerref",
+                        "deze leerling staat niet op de deelnemerslijst van de school");
+            }
+            store(c, lijst, pupil, a.advies(), identity, eduFrom, receivedAt);
+        }
+        LOG.info("school advice stored for {}/{}/{}: {} pupils", lijst.brin(), lijst.dependancecode(),
+                lijst.schooljaar(), lijst.adviezen().size());
+        return lijst.adviezen().size();
     }
 
     /** One row per pupil: the pupil as the current list knows it, by ECK-iD when it has one. */

@@ -57,6 +57,16 @@ public final class LeerresultatenService {
      *                      {@code AutorisatieOngeldig}, {@code SchoolOnbekend} or {@code TijdelijkNietBeschikbaar}
      */
     public LeerresultatenAntwoord haal(RequestIdentity identity, LeerresultatenVerzoek verzoek) {
+        try {
+            return database.inTransaction(c -> haal(c, identity, verzoek));
+        } catch (StoreUnavailableException e) {
+            throw e.toFault();
+        }
+    }
+
+    /** As {@link #haal(RequestIdentity, LeerresultatenVerzoek)}, read in the caller's transaction. */
+    public LeerresultatenAntwoord haal(Connection c, RequestIdentity identity, LeerresultatenVerzoek verzoek)
+            throws SQLException {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(verzoek, "verzoek");
         if (verzoek.xsdversie() != null) {
@@ -71,11 +81,7 @@ public final class LeerresultatenService {
             throw new GatewayFault(FaultCode.AUTORISATIE_ONGELDIG,
                     "De brincode in het bericht hoort niet bij de school in wsa:From.");
         }
-        try {
-            return database.inTransaction(c -> answer(c, verzoek));
-        } catch (StoreUnavailableException e) {
-            throw e.toFault();
-        }
+        return answer(c, verzoek);
     }
 
     private LeerresultatenAntwoord answer(Connection c, LeerresultatenVerzoek v) throws SQLException {

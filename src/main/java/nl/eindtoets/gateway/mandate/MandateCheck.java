@@ -15,7 +15,8 @@ import nl.eindtoets.gateway.request.Stage;
 /**
  * The mandate stage: the signer must hold the school's mandate for the service today. Returns when it does;
  * otherwise throws {@link FaultCode#AUTORISATIE_ONGELDIG}, or {@link FaultCode#TIJDELIJK_NIET_BESCHIKBAAR} when
- * the register cannot answer. There is no path that allows a request without a grant. Every decision is recorded.
+ * the register cannot answer. There is no path that allows a request without a grant. Every decision is recorded:
+ * for a request, in its one transaction ({@link MandateDecisionLog#record(MandateDecision, GatewayRequest)}).
  */
 public final class MandateCheck implements Stage {
 
@@ -38,31 +39,39 @@ public final class MandateCheck implements Stage {
     /** The mandate stage: the request's identity must hold a mandate; marks the request authorised. */
     @Override
     public void apply(GatewayRequest request) {
-        check(request.identity());
+        check(request.identity(), request);
         request.authorised();
     }
 
     /** @throws GatewayFault when the request may not proceed */
     public void check(RequestIdentity identity) {
+        check(identity, null);
+    }
+
+    /**
+     * @param request the request the decision is about, whose transaction keeps it; null outside a request
+     * @throws GatewayFault when the request may not proceed
+     */
+    private void check(RequestIdentity identity, GatewayRequest request) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
         MandateQuery query = new MandateQuery(identity.signerOin(), identity.schoolOin(), serviceNamespace, today);
         MandateAnswer answer;
         try {
             answer = register.lookup(query);
         } catch (MandateRegisterUnavailableException e) {
-            record(identity, query, Outcome.UNAVAILABLE, register.source());
+            record(request, identity, query, Outcome.UNAVAILABLE, register.source());
             throw new GatewayFault(FaultCode.TIJDELIJK_NIET_BESCHIKBAAR,
                     FaultCode.TIJDELIJK_NIET_BESCHIKBAAR.digikoppelingCode(),
                     FaultCode.TIJDELIJK_NIET_BESCHIKBAAR.text(), e);
         } catch (RuntimeException e) {
-            record(identity, query, Outcome.UNAVAILABLE, register.source());
+            record(request, identity, query, Outcome.UNAVAILABLE, register.source());
             throw e;
         }
         if (answer.granted()) {
-            record(identity, query, Outcome.GRANTED, answer.source());
+            record(request, identity, query, Outcome.GRANTED, answer.source());
             return;
         }
-        record(identity, query, Outcome.DENIED, answer.source());
+        record(request, identity, query, Outcome.DENIED, answer.source());
         throw new GatewayFault(FaultCode.AUTORISATIE_ONGELDIG);
     }
 
@@ -78,8 +87,9 @@ public final class MandateCheck implements Stage {
         return serviceNamespace;
     }
 
-    private void record(RequestIdentity identity, MandateQuery query, Outcome outcome, Source source) {
+    private void record(GatewayRequest request, RequestIdentity identity, MandateQuery query, Outcome outcome,
+                        Source source) {
         decisions.record(new MandateDecision(clock.instant(), identity.messageId(), query.supplierOin(),
-                query.schoolOin(), query.serviceNamespace(), query.referenceDate(), outcome, source));
+                query.schoolOin(), query.serviceNamespace(), query.referenceDate(), outcome, source), request);
     }
 }

@@ -16,9 +16,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
+import nl.eindtoets.gateway.mandate.MandateDecision;
 import nl.eindtoets.gateway.mandate.MandateDecisionLog;
 import nl.eindtoets.gateway.push.OutboxStatus;
 import nl.eindtoets.gateway.push.PushEvents;
+import nl.eindtoets.gateway.request.GatewayRequest;
 import nl.eindtoets.gateway.security.ReloadingTrust;
 import nl.eindtoets.gateway.security.TrustMaterial;
 
@@ -56,13 +58,20 @@ public final class GatewayMetrics {
                 .register(registry).record(elapsed);
     }
 
-    /** Counts mandate decisions (source CACHE = cache hit) and passes them on. */
+    /** Counts mandate decisions (source CACHE = cache hit) and passes them on, with their request. */
     public MandateDecisionLog countingMandateLog(MandateDecisionLog next) {
-        return decision -> {
-            Counter.builder("gateway.mandate.decisions")
-                    .description("Mandate decisions by outcome and source (source CACHE: a cache hit)").tag("outcome", decision.outcome().name())
-                    .tag("source", decision.source().name()).register(registry).increment();
-            next.record(decision);
+        return new MandateDecisionLog() {
+            @Override
+            public void record(MandateDecision decision) {
+                count(decision);
+                next.record(decision);
+            }
+
+            @Override
+            public void record(MandateDecision decision, GatewayRequest request) {
+                count(decision);
+                next.record(decision, request);
+            }
         };
     }
 
@@ -113,6 +122,13 @@ public final class GatewayMetrics {
         Gauge.builder("gateway.push.oldest.pending.seconds", last,
                         l -> l.get() == null ? Double.NaN : l.get().oldestPendingAge().toSeconds())
                 .description("How long the oldest waiting result has been waiting (0 when none)").register(registry);
+    }
+
+    private void count(MandateDecision decision) {
+        Counter.builder("gateway.mandate.decisions")
+                .description("Mandate decisions by outcome and source (source CACHE: a cache hit)")
+                .tag("outcome", decision.outcome().name())
+                .tag("source", decision.source().name()).register(registry).increment();
     }
 
     public void watchTrust(ReloadingTrust trust) {

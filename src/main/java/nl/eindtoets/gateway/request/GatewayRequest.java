@@ -1,5 +1,7 @@
 package nl.eindtoets.gateway.request;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.w3c.dom.Element;
 
@@ -28,6 +30,8 @@ public final class GatewayRequest {
     private String bodyDigest;
     private Refusal refusal;
     private boolean identifiedByTransport;
+    private final List<DurableWrite> enlisted = new ArrayList<>();
+    private boolean committed;
 
     public GatewayRequest(String correlationId, String operation, TransportFacts transport) {
         this.correlationId = Objects.requireNonNull(correlationId, "correlationId");
@@ -167,6 +171,36 @@ public final class GatewayRequest {
             bodyDigest = p == null ? null : BodyDigest.of(p);
         }
         return bodyDigest;
+    }
+
+    /**
+     * Adds a write to the request's one transaction, which commits it with the handler's work and the audit record
+     * before the answer is sent (or, for a refusal, with the refusal's audit record).
+     */
+    public void enlist(DurableWrite write) {
+        if (committed) {
+            throw new IllegalStateException("the request's transaction is already committed");
+        }
+        enlisted.add(Objects.requireNonNull(write, "write"));
+    }
+
+    /** The writes enlisted so far, in the order the stages enlisted them. */
+    public List<DurableWrite> enlistedWrites() {
+        return List.copyOf(enlisted);
+    }
+
+    /** Drops the enlisted writes: the request's transaction failed, and nothing of it may be kept. */
+    public void discardEnlistedWrites() {
+        enlisted.clear();
+    }
+
+    /** The request's transaction, with its audit record, is committed: nothing more is written for it. */
+    public void committed() {
+        committed = true;
+    }
+
+    public boolean isCommitted() {
+        return committed;
     }
 
     public void refused(Refusal refusal) {

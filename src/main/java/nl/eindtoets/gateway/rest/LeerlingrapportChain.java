@@ -42,6 +42,10 @@ final class LeerlingrapportChain {
             try {
                 services.rateLimiter().apply(request);
                 answer = run(request, query, rapportid);
+                // A read writes nothing of its own: its mandate decision and audit record are committed before
+                // the answer goes out, or it is answered 503.
+                services.transactions().commitAnswer(request, c -> null,
+                        () -> RestOutcome.record(services.clock().instant(), request, OPERATION, null));
             } finally {
                 services.admission().release(permit);
             }
@@ -51,7 +55,7 @@ final class LeerlingrapportChain {
             answer = RestOutcome.refused(request, new Refusal.Internal(e.toString()), e, OPERATION,
                     services.retryAfterSeconds());
         }
-        RestOutcome.audit(services.audit(), services.clock(), request, OPERATION, null);
+        RestOutcome.commitRefusal(services, request, OPERATION, null);
         LOG.info("REST {} {} -> {} ({} ms)", OPERATION, request.outcome().label(), answer.status(),
                 (System.nanoTime() - started) / 1_000_000);
         return answer;

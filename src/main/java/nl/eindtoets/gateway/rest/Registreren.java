@@ -1,6 +1,8 @@
 package nl.eindtoets.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.SQLException;
 import nl.eindtoets.gateway.deelnemers.DeelnemersService;
 import nl.eindtoets.gateway.deelnemers.DeelnemerslijstJson;
 import nl.eindtoets.gateway.deelnemers.Levering;
@@ -30,9 +32,10 @@ final class Registreren implements RestOperation {
     }
 
     @Override
-    public String apply(RequestIdentity identity, String bodyDigest, JsonNode body, String eduFrom) {
+    public String apply(Connection c, RequestIdentity identity, String bodyDigest, JsonNode body, String eduFrom)
+            throws SQLException {
         DeelnemerslijstJson.Parsed parsed = DeelnemerslijstJson.read(body);
-        Ontvangst ontvangst = deelnemers.register(identity, bodyDigest, parsed.lijst(),
+        Ontvangst ontvangst = deelnemers.register(c, identity, bodyDigest, parsed.lijst(),
                 Levering.rest(parsed.soort(), eduFrom));
         return "Deelnemerslijst ontvangen en verwerkt: " + ontvangst.aantalDeelnemers() + " deelnemers, ontvangstid "
                 + ontvangst.ontvangstId() + ".";

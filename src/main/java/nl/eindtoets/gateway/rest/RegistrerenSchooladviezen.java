@@ -1,6 +1,8 @@
 package nl.eindtoets.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.SQLException;
 import nl.eindtoets.gateway.deelnemers.SchooladviezenJson;
 import nl.eindtoets.gateway.deelnemers.SchooladviezenService;
 import nl.eindtoets.gateway.request.RequestIdentity;
@@ -28,8 +30,9 @@ final class RegistrerenSchooladviezen implements RestOperation {
     }
 
     @Override
-    public String apply(RequestIdentity identity, String bodyDigest, JsonNode body, String eduFrom) {
-        int stored = schooladviezen.register(identity, SchooladviezenJson.read(body), eduFrom);
+    public String apply(Connection c, RequestIdentity identity, String bodyDigest, JsonNode body, String eduFrom)
+            throws SQLException {
+        int stored = schooladviezen.register(c, identity, SchooladviezenJson.read(body), eduFrom);
         return "Schooladviezen ontvangen en verwerkt: " + stored + " leerlingen.";
     }
 }

@@ -22,7 +22,7 @@ import nl.eindtoets.gateway.edge.RequestLimits;
 import nl.eindtoets.gateway.edge.SignerRateLimiter;
 import nl.eindtoets.gateway.mandate.MandateCheck;
 import nl.eindtoets.gateway.rapport.LeerlingrapportService;
-import nl.eindtoets.gateway.store.AuditLog;
+import nl.eindtoets.gateway.store.RequestTransactions;
 import nl.eindtoets.gateway.store.Database;
 import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.request.GatewayRequest;
@@ -67,10 +67,11 @@ public final class RestFrontDoor extends Handler.Abstract {
 
     /**
      * The front door as configured, or null when {@code rest.enabled=false}. It shares the SOAP endpoints' admission
-     * control, per-sender rate limit, mandate register and audit log, and asks for the doorstroomtoets mandate.
+     * control, per-sender rate limit, mandate register and request transactions (with the audit records), and asks for the doorstroomtoets mandate.
      */
     public static RestFrontDoor fromConfig(GatewayConfig config, Database database, MandateCheck soapMandates,
-                                           AdmissionControl admission, SignerRateLimiter rateLimiter, AuditLog audit,
+                                           AdmissionControl admission, SignerRateLimiter rateLimiter,
+                                           RequestTransactions transactions,
                                            Clock clock) {
         RestSettings settings = RestSettings.from(config);
         if (!settings.enabled()) {
@@ -78,7 +79,8 @@ public final class RestFrontDoor extends Handler.Abstract {
         }
         RestPostChain.Services services = new RestPostChain.Services(admission, rateLimiter,
                 new RequestLimits(config.longValue("limits.max-message-size")),
-                soapMandates.forService(settings.serviceNamespace()), audit, clock, settings.retryAfterSeconds());
+                soapMandates.forService(settings.serviceNamespace()), transactions, clock,
+                settings.retryAfterSeconds());
         return new RestFrontDoor(settings.basePath(), services, List.of(
                 new RestPostChain(services, new Registreren(schema("Deelnemerslijst"),
                         new DeelnemersService(database, clock))),
@@ -150,7 +152,7 @@ public final class RestFrontDoor extends Handler.Abstract {
     private RestAnswer refuse(GatewayRequest request, Refusal refusal, Throwable cause) {
         RestAnswer answer = RestOutcome.refused(request, refusal, cause, request.operation(),
                 services.retryAfterSeconds());
-        RestOutcome.audit(services.audit(), services.clock(), request, request.operation(), null);
+        RestOutcome.commitRefusal(services, request, request.operation(), null);
         return answer;
     }
 

@@ -1,6 +1,8 @@
 package nl.eindtoets.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.SQLException;
 import nl.eindtoets.gateway.request.RequestIdentity;
 import nl.eindtoets.gateway.validation.JsonBodySchema;
 
@@ -17,10 +19,12 @@ interface RestOperation {
     JsonBodySchema schema();
 
     /**
+     * @param connection the request's one transaction, committed with the audit record before the answer is sent
      * @param bodyDigest hex SHA-256 of the body as received
      * @param eduFrom    the routeringskenmerk the LAS sends on behalf of
-     * @return the melding of the 202 answer, once committed
+     * @return the melding of the 202 answer, which holds once committed
      * @throws nl.eindtoets.gateway.request.GatewayFault for a refusal of the store or the profile
      */
-    String apply(RequestIdentity identity, String bodyDigest, JsonNode body, String eduFrom);
+    String apply(Connection connection, RequestIdentity identity, String bodyDigest, JsonNode body, String eduFrom)
+            throws SQLException;
 }

@@ -1,7 +1,7 @@
 package nl.eindtoets.gateway.rest;
 
 import java.security.cert.X509Certificate;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
 import nl.eindtoets.gateway.request.CertificateOin;
@@ -10,12 +10,12 @@ import nl.eindtoets.gateway.request.GatewayRequest;
 import nl.eindtoets.gateway.request.Oin;
 import nl.eindtoets.gateway.request.Refusal;
 import nl.eindtoets.gateway.request.RequestIdentity;
-import nl.eindtoets.gateway.store.AuditLog;
 import nl.eindtoets.gateway.store.AuditRecord;
+import nl.eindtoets.gateway.store.RequestTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What every chain of the REST front door does alike: read edu-to and edu-from, answer a refusal, audit. */
+/** What every chain of the REST front door does alike: read edu-to and edu-from, answer a refusal, audit it. */
 final class RestOutcome {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestOutcome.class);
@@ -48,22 +48,26 @@ final class RestOutcome {
     }
 
     /**
-     * As for SOAP: who, for which school, what was decided; a failing write is logged and changes no answer. A request
-     * refused before the sender was identified still names the OIN of its TLS client certificate, which the TLS
-     * layer has verified already: a refusal of a LAS is then found under that LAS.
+     * Commits what the request's stages enlisted (its mandate decision) with the audit record of its refusal, or of
+     * an answer that had no transaction of its own; see {@link RequestTransactions#commitRefusal}.
      */
-    static void audit(AuditLog audit, Clock clock, GatewayRequest request, String operation, String digest) {
+    static void commitRefusal(RestPostChain.Services services, GatewayRequest request, String operation,
+                              String digest) {
+        services.transactions().commitRefusal(request, record(services.clock().instant(), request, operation, digest));
+    }
+
+    /**
+     * As for SOAP: who, for which school, what was decided. A request refused before the sender was identified still
+     * names the OIN of its TLS client certificate, which the TLS layer has verified already: a refusal of a LAS is
+     * then found under that LAS.
+     */
+    static AuditRecord record(Instant time, GatewayRequest request, String operation, String digest) {
         RequestIdentity who = request.identityOrNull();
         Refusal refusal = request.refusalOrNull();
-        try {
-            String sender = who != null ? who.signerOin().value() : tlsClientOin(request);
-            audit.record(new AuditRecord(clock.instant(), request.correlationId(),
-                    who == null ? null : who.messageId(), sender,
-                    who == null ? null : who.schoolOin().value(), operation, request.outcome().label(),
-                    refusal == null ? null : refusal.codeName(), who == null ? null : digest));
-        } catch (RuntimeException e) {
-            LOG.error("audit record not written: correlationId={} reason={}", request.correlationId(), e.toString());
-        }
+        String sender = who != null ? who.signerOin().value() : tlsClientOin(request);
+        return new AuditRecord(time, request.correlationId(), who == null ? null : who.messageId(), sender,
+                who == null ? null : who.schoolOin().value(), operation, request.outcome().label(),
+                refusal == null ? null : refusal.codeName(), who == null ? null : digest);
     }
 
     private static String tlsClientOin(GatewayRequest request) {

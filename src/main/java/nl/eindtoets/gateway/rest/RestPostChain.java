@@ -29,7 +29,7 @@ import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.request.GatewayRequest;
 import nl.eindtoets.gateway.request.Refusal;
 import nl.eindtoets.gateway.request.RequestIdentity;
-import nl.eindtoets.gateway.store.AuditLog;
+import nl.eindtoets.gateway.store.RequestTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * transport-neutral stages as the SOAP chain where they apply, in the same order, on the one {@link GatewayRequest};
  * then the {@link RestOperation} into the same store. The
  * TLS layer has already verified the client certificate (trust store, dates, CRLs). Every request, answered or
- * refused, gets an audit record and one log line with its correlation id. Knows no HTTP server; {@link RestFrontDoor}
+ * refused, gets an audit record and one log line with its correlation id: an answer's record is committed in one
+ * transaction with its mandate decision and the operation's work before it is sent (or it is answered 503 and
+ * nothing is kept); a refusal's with its mandate decision. Knows no HTTP server; {@link RestFrontDoor}
  * carries the request here and the answer back.
  */
 public final class RestPostChain {
@@ -62,7 +64,8 @@ public final class RestPostChain {
 
     /** What the chain's steps need, shared by every POST of the front door. */
     public record Services(AdmissionControl admission, SignerRateLimiter rateLimiter, RequestLimits limits,
-                           MandateCheck mandate, AuditLog audit, Clock clock, int retryAfterSeconds) {
+                           MandateCheck mandate, RequestTransactions transactions, Clock clock,
+                           int retryAfterSeconds) {
     }
 
     private final Services services;
@@ -105,7 +108,7 @@ public final class RestPostChain {
             answer = RestOutcome.refused(request, new Refusal.Internal(e.toString()), e, operation.name(),
                     services.retryAfterSeconds());
         }
-        RestOutcome.audit(services.audit(), services.clock(), request, operation.name(), digest);
+        RestOutcome.commitRefusal(services, request, operation.name(), digest);
         LOG.info("REST {} {} -> {} ({} ms)", operation.name(), request.outcome().label(), answer.status(),
                 (System.nanoTime() - started) / 1_000_000);
         return answer;
@@ -128,7 +131,8 @@ public final class RestPostChain {
         request.identifiedByTransport(identity);
         services.mandate().apply(request);
         operation.schema().check(json);
-        return operation.apply(identity, digest, json, eduFrom);
+        return services.transactions().commitAnswer(request, c -> operation.apply(c, identity, digest, json, eduFrom),
+                () -> RestOutcome.record(services.clock().instant(), request, operation.name(), digest));
     }
 
     /** POST only, within the size limit (declared, and while reading), as JSON. */

@@ -40,11 +40,18 @@ public final class ReplayCheck implements Stage {
         }
         String signer = CertificateOin.of(signature.signer()).map(o -> o.value()).orElse(null);
         String messageId = messageId(request.document().header());
-        if (!guard.firstSeen(signature.signatureValue(), signer, messageId, until.plus(futureSkew))) {
-            // A replay fails WS-Security: its fault is not signed and confirms no signature.
-            throw GatewayFault.security(SecurityCheck.INVALID_SECURITY, "replayed message");
+        if (!guard.firstSeen(request, signature.signatureValue(), signer, messageId, until.plus(futureSkew))) {
+            throw replayed();
         }
         request.passedWsSecurity();
+    }
+
+    /**
+     * The refusal of a replay, also when the request's transaction finds the record written meanwhile by a
+     * concurrent copy. A replay fails WS-Security: its fault is not signed and confirms no signature.
+     */
+    public static GatewayFault replayed() {
+        return GatewayFault.security(SecurityCheck.INVALID_SECURITY, "replayed message");
     }
 
     /** The first wsa:MessageID as sent, for the replay record only (addressing is checked by the next stage). */

@@ -1,6 +1,7 @@
 package nl.eindtoets.gateway.security;
 
 import java.time.Instant;
+import nl.eindtoets.gateway.request.GatewayRequest;
 
 /**
  * Remembers signed messages for as long as their Timestamp allows them to be accepted, so that the same signed
@@ -21,5 +22,16 @@ public interface ReplayGuard {
      */
     default boolean firstSeen(String signatureValue, String signerOin, String messageId, Instant acceptableUntil) {
         return firstSeen(signatureValue, acceptableUntil);
+    }
+
+    /**
+     * As {@link #firstSeen(String, String, String, Instant)} for one request. A guard in the database answers from a
+     * read and enlists the record in the request's one transaction ({@link GatewayRequest#enlist}), where the
+     * unique key decides between concurrent copies: the copy that loses is refused as a replay then. Guards
+     * outside the database record at once.
+     */
+    default boolean firstSeen(GatewayRequest request, String signatureValue, String signerOin, String messageId,
+                              Instant acceptableUntil) {
+        return firstSeen(signatureValue, signerOin, messageId, acceptableUntil);
     }
 }

@@ -1,6 +1,8 @@
 package nl.eindtoets.gateway.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,22 +19,27 @@ public final class JdbcAuditLog implements AuditLog {
     @Override
     public void record(AuditRecord r) {
         database.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_record (occurred_at, correlation_id,"
-                    + " message_id, signer_oin, school_oin, operation, decision, fault_code, body_digest)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                Jdbc.setTime(ps, 1, r.time());
-                ps.setString(2, r.correlationId());
-                ps.setString(3, r.messageId());
-                ps.setString(4, r.signerOin());
-                ps.setString(5, r.schoolOin());
-                ps.setString(6, r.operation());
-                ps.setString(7, r.decision());
-                ps.setString(8, r.faultCode());
-                ps.setString(9, r.bodyDigest());
-                ps.executeUpdate();
-            }
+            insert(c, r);
             return null;
         });
+    }
+
+    /** Writes {@code r} in the caller's transaction: the request's own ({@link RequestTransactions}). */
+    static void insert(Connection c, AuditRecord r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_record (occurred_at, correlation_id,"
+                + " message_id, signer_oin, school_oin, operation, decision, fault_code, body_digest)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Jdbc.setTime(ps, 1, r.time());
+            ps.setString(2, r.correlationId());
+            ps.setString(3, r.messageId());
+            ps.setString(4, r.signerOin());
+            ps.setString(5, r.schoolOin());
+            ps.setString(6, r.operation());
+            ps.setString(7, r.decision());
+            ps.setString(8, r.faultCode());
+            ps.setString(9, r.bodyDigest());
+            ps.executeUpdate();
+        }
     }
 
     @Override

@@ -1,14 +1,20 @@
 package nl.eindtoets.gateway.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import nl.eindtoets.gateway.mandate.MandateDecision;
 import nl.eindtoets.gateway.mandate.MandateDecisionLog;
+import nl.eindtoets.gateway.request.GatewayRequest;
 import nl.eindtoets.gateway.request.Oin;
 
-/** Keeps OSR mandate decisions in table {@code mandate_decision}, next to the request audit. */
+/**
+ * Keeps OSR mandate decisions in table {@code mandate_decision}, next to the request audit. A decision about a
+ * request is written in that request's one transaction, with its audit record ({@link RequestTransactions}).
+ */
 public final class JdbcMandateDecisionLog implements MandateDecisionLog {
 
     private final Database database;
@@ -20,21 +26,34 @@ public final class JdbcMandateDecisionLog implements MandateDecisionLog {
     @Override
     public void record(MandateDecision d) {
         database.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO mandate_decision (decided_at, message_id,"
-                    + " signer_oin, school_oin, service_namespace, reference_date, outcome, source)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                Jdbc.setTime(ps, 1, d.time());
-                ps.setString(2, d.messageId());
-                ps.setString(3, d.signerOin().value());
-                ps.setString(4, d.schoolOin().value());
-                ps.setString(5, d.serviceNamespace());
-                Jdbc.setDate(ps, 6, d.referenceDate());
-                ps.setString(7, d.outcome().name());
-                ps.setString(8, d.source().name());
-                ps.executeUpdate();
-            }
+            insert(c, d);
             return null;
         });
+    }
+
+    @Override
+    public void record(MandateDecision d, GatewayRequest request) {
+        if (request == null) {
+            record(d);
+        } else {
+            request.enlist(c -> insert(c, d));
+        }
+    }
+
+    private static void insert(Connection c, MandateDecision d) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO mandate_decision (decided_at, message_id,"
+                + " signer_oin, school_oin, service_namespace, reference_date, outcome, source)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Jdbc.setTime(ps, 1, d.time());
+            ps.setString(2, d.messageId());
+            ps.setString(3, d.signerOin().value());
+            ps.setString(4, d.schoolOin().value());
+            ps.setString(5, d.serviceNamespace());
+            Jdbc.setDate(ps, 6, d.referenceDate());
+            ps.setString(7, d.outcome().name());
+            ps.setString(8, d.source().name());
+            ps.executeUpdate();
+        }
     }
 
     /** The most recent decisions, newest first. */

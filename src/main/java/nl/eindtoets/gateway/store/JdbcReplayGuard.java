@@ -3,11 +3,15 @@ package nl.eindtoets.gateway.store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import nl.eindtoets.gateway.request.GatewayRequest;
+import nl.eindtoets.gateway.security.ReplayCheck;
 import nl.eindtoets.gateway.security.ReplayGuard;
 import nl.eindtoets.gateway.store.Database;
 import nl.eindtoets.gateway.store.Jdbc;
@@ -21,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * first node to insert a signature's row accepts the message; any other insert of the same row, on any node, hits
  * the primary key and is a replay. A plain INSERT and the unique-key violation behave the same on H2 and PostgreSQL.
  *
+ * <p>For a request, the row is written in the request's one transaction ({@link RequestTransactions}): a read
+ * first refuses a known replay cheaply, and the insert at commit decides between concurrent copies, the loser
+ * being refused as a replay with nothing of it kept.
+ *
  * <p>Nothing is evicted to make room; rows are deleted by {@link #purgeExpired()} only after their message could no
  * longer be accepted. When the database cannot be reached the request is refused with
  * {@code Server.TijdelijkNietBeschikbaar}: a replay check that cannot be made is never skipped.
@@ -28,7 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class JdbcReplayGuard implements ReplayGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcReplayGuard.class);
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final int MAX_MESSAGE_ID = 512;
 
     private final Database database;
@@ -46,20 +53,10 @@ public final class JdbcReplayGuard implements ReplayGuard {
 
     @Override
     public boolean firstSeen(String signatureValue, String signerOin, String messageId, Instant acceptableUntil) {
-        Instant now = clock.instant();
-        Instant until = acceptableUntil.isAfter(now) ? acceptableUntil : now.plusSeconds(1);
+        Record r = new Record(hash(signatureValue), signerOin, messageId, clock.instant(), acceptableUntil);
         try {
             database.inTransactionOnce(c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO replay_record"
-                        + " (signature_hash, signer_oin, message_id, recorded_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
-                    ps.setString(1, hash(signatureValue));
-                    ps.setString(2, signerOin);
-                    ps.setString(3, messageId == null || messageId.length() <= MAX_MESSAGE_ID ? messageId
-                            : messageId.substring(0, MAX_MESSAGE_ID));
-                    Jdbc.setTime(ps, 4, now);
-                    Jdbc.setTime(ps, 5, until);
-                    ps.executeUpdate();
-                }
+                r.insert(c);
                 return null;
             });
             return true;
@@ -67,10 +64,68 @@ public final class JdbcReplayGuard implements ReplayGuard {
             LOG.warn("replay check not possible, request refused: {}", e.getMessage());
             throw e.toFault();
         } catch (StoreException e) {
-            if (e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
+            if (e.getCause() instanceof SQLException s && SqlFailures.isUniqueViolation(s)) {
                 return false;
             }
             throw e;
+        }
+    }
+
+    @Override
+    public boolean firstSeen(GatewayRequest request, String signatureValue, String signerOin, String messageId,
+                             Instant acceptableUntil) {
+        Record r = new Record(hash(signatureValue), signerOin, messageId, clock.instant(), acceptableUntil);
+        try {
+            if (database.inTransaction(r::isKept)) {
+                return false;
+            }
+        } catch (StoreUnavailableException e) {
+            LOG.warn("replay check not possible, request refused: {}", e.getMessage());
+            throw e.toFault();
+        }
+        request.enlist(c -> {
+            try {
+                r.insert(c);
+            } catch (SQLException e) {
+                if (SqlFailures.isUniqueViolation(e)) {
+                    LOG.info("replay decided at commit: a concurrent copy of this signed message was committed"
+                            + " first; correlationId={}", request.correlationId());
+                    throw ReplayCheck.replayed();
+                }
+                throw e;
+            }
+        });
+        return true;
+    }
+
+    /** One row of {@code replay_record}; kept at least a second, so that a late message is still recorded. */
+    private record Record(String signatureHash, String signerOin, String messageId, Instant now, Instant until) {
+        Record {
+            until = until.isAfter(now) ? until : now.plusSeconds(1);
+            messageId = messageId == null || messageId.length() <= MAX_MESSAGE_ID ? messageId
+                    : messageId.substring(0, MAX_MESSAGE_ID);
+        }
+
+        boolean isKept(Connection c) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM replay_record WHERE signature_hash = ?")) {
+                ps.setString(1, signatureHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        }
+
+        void insert(Connection c) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO replay_record"
+                    + " (signature_hash, signer_oin, message_id, recorded_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, signatureHash);
+                ps.setString(2, signerOin);
+                ps.setString(3, messageId);
+                Jdbc.setTime(ps, 4, now);
+                Jdbc.setTime(ps, 5, until);
+                ps.executeUpdate();
+            }
         }
     }
 

@@ -38,4 +38,27 @@ final class SqlFailures {
     static boolean isUniqueViolation(SQLException e) {
         return "23505".equals(e.getSQLState());
     }
+
+    /**
+     * What a log line may say about a failed statement: its SQLState and the first line of the message, without the
+     * statement or the failing row that H2 and PostgreSQL append (a participant list's row holds pupils' names).
+     */
+    static String describe(Throwable e) {
+        Throwable t = e;
+        while (t != null && !(t instanceof SQLException)) {
+            t = t.getCause();
+        }
+        if (t == null) {
+            return e.toString();
+        }
+        String message = String.valueOf(t.getMessage());
+        int end = message.length();
+        for (String cut : new String[] {"\n", "; SQL statement", "\r"}) {
+            int i = message.indexOf(cut);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        return "SQLState " + ((SQLException) t).getSQLState() + ": " + message.substring(0, Math.min(end, 200));
+    }
 }

@@ -33,7 +33,7 @@ import nl.eindtoets.gateway.security.ReplayCheck;
 import nl.eindtoets.gateway.security.ReplayGuard;
 import nl.eindtoets.gateway.security.SecuritySettings;
 import nl.eindtoets.gateway.security.SignatureVerification;
-import nl.eindtoets.gateway.store.AuditLog;
+import nl.eindtoets.gateway.store.RequestTransactions;
 import nl.eindtoets.gateway.validation.BodyValidator;
 import nl.eindtoets.gateway.validation.ContractSchema;
 import nl.eindtoets.gateway.validation.SchemaStage;
@@ -83,7 +83,7 @@ public final class GatewayServer implements AutoCloseable {
     public record Components(DeelnemersHandler deelnemers, LeerresultatenHandler leerresultaten,
                              Stage mandate, ReplayGuard replayGuard,
                              String gatewayOin, Clock clock, Supplier<CertificateChainValidator> trust, GatewayKey key,
-                             AnswerSigner answerSigner, AuditLog audit, GatewayMetrics metrics,
+                             AnswerSigner answerSigner, RequestTransactions transactions, GatewayMetrics metrics,
                              AdmissionControl admission, SignerRateLimiter rateLimiter, Handler frontDoor) {
     }
 
@@ -119,15 +119,15 @@ public final class GatewayServer implements AutoCloseable {
                 DeelnemersService.DeelnemersPort, "wsdl/Eindtoets_Deelnemers_v1.wsdl", DEELNEMERS_PATH,
                 BRENG_DEELNEMERS_ACTION, "BrengDeelnemers",
                 List.of(q("leerlinggegevens", "leerlinggegevens"), q("leerlinggegevens", "school")));
-        SoapChain.bindOperation(deelnemers, DeelnemersAanlevering.class, (request, body) -> components.deelnemers()
-                .handle(request.identity(), request.bodyDigestOrNull(), body));
+        SoapChain.bindOperation(deelnemers, DeelnemersAanlevering.class, (c, request, body) -> components.deelnemers()
+                .handle(c, request.identity(), request.bodyDigestOrNull(), body), chain.services());
         servers.add(deelnemers.create());
         JaxWsServerFactoryBean leerresultaten = chain.endpoint(bus, LeerresultatenPortType.class,
                 LeerresultatenService.SERVICE, LeerresultatenService.LeerresultatenPort,
                 "wsdl/Eindtoets_Leerresultaten_v1.wsdl", LEERRESULTATEN_PATH, HAAL_LEERRESULTATEN_ACTION,
                 "HaalLeerresultaten", List.of());
-        SoapChain.bindOperation(leerresultaten, LeerresultatenVerzoek.class, (request, body) -> components
-                .leerresultaten().handle(request.identity(), body));
+        SoapChain.bindOperation(leerresultaten, LeerresultatenVerzoek.class, (c, request, body) -> components
+                .leerresultaten().handle(c, request.identity(), body), chain.services());
         servers.add(leerresultaten.create());
         SlowClientProtection.afterStart(engine, transport);
         ServerHeader.hide(engine);
@@ -181,11 +181,14 @@ public final class GatewayServer implements AutoCloseable {
                     new HeaderPolicy(),
                     components.mandate(),
                     new SchemaStage(bodyValidator));
-            SoapChain.Services services = new SoapChain.Services(components.admission(), components.rateLimiter(),
-                    new RequestLimits(transport.maxMessageSize()), components.answerSigner(), components.audit(),
-                    components.metrics(), components.clock());
-            SoapChain.install(factory, operation, stages, services);
+            SoapChain.install(factory, operation, stages, services());
             return factory;
+        }
+
+        SoapChain.Services services() {
+            return new SoapChain.Services(components.admission(), components.rateLimiter(),
+                    new RequestLimits(transport.maxMessageSize()), components.answerSigner(), components.transactions(),
+                    components.metrics(), components.clock());
         }
     }
 }

@@ -25,15 +25,15 @@ public final class CountingHandlers {
     /** {@code real}, counting each invocation before handing it on. */
     public Gateway.Handlers wrap(Gateway.Handlers real) {
         return new Gateway.Handlers(
-                (identity, digest, request) -> {
+                (c, identity, digest, request) -> {
                     deelnemers.incrementAndGet();
                     observe();
-                    return real.deelnemers().handle(identity, digest, request);
+                    return real.deelnemers().handle(c, identity, digest, request);
                 },
-                (identity, request) -> {
+                (c, identity, request) -> {
                     leerresultaten.incrementAndGet();
                     observe();
-                    return real.leerresultaten().handle(identity, request);
+                    return real.leerresultaten().handle(c, identity, request);
                 });
     }
 

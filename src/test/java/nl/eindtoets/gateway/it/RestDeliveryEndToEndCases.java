@@ -67,6 +67,8 @@ abstract class RestDeliveryEndToEndCases {
     private static final String REPORT_ELSEWHERE = "97AR";
     /** Registered in its test, with a name. */
     private static final String REPORT_NAMED = "97AS";
+    /** Mandated and registered; the audit table refuses its records in the test that uses it. */
+    private static final String AUDIT_REFUSED = "97AT";
     /** Well-formed, issued to no one. */
     private static final String NO_SUCH_ID = "A".repeat(43);
     private static final String OTHER_SCHOOL = "97AK";
@@ -94,9 +96,9 @@ abstract class RestDeliveryEndToEndCases {
     void startGateway(@TempDir Path dir) throws Exception {
         store = StoreGateway.start(dir, database(dir), List.of(ACCEPTED, REPEATED, MUTATED, REPLACED, BOTH_CHANNELS,
                 CLOSED, INVALID, RESULTS, AUDITED, OTHER_SCHOOL, UNREGISTERED, VERSION_10, ADVICE,
-                REPORT, REPORT_ELSEWHERE, REPORT_NAMED));
+                REPORT, REPORT_ELSEWHERE, REPORT_NAMED, AUDIT_REFUSED));
         store.registerOpen(ACCEPTED, REPEATED, MUTATED, REPLACED, BOTH_CHANNELS, INVALID, RESULTS, AUDITED,
-                OTHER_SCHOOL, NOT_MANDATED, VERSION_10, ADVICE, REPORT, REPORT_ELSEWHERE);
+                OTHER_SCHOOL, NOT_MANDATED, VERSION_10, ADVICE, REPORT, REPORT_ELSEWHERE, AUDIT_REFUSED);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
         store.register(CLOSED, today.minusDays(60), today.minusDays(1));
         lasA = RestLas.as(store.gateway(), "las-a");
@@ -202,6 +204,23 @@ abstract class RestDeliveryEndToEndCases {
         Element payload = ((VerifiedResponse) answer).payload();
         String xml = xml(payload);
         assertThat(xml).contains("lln-r1").contains(eckid('f')).contains("212");
+    }
+
+    @Test
+    void aListWhoseAuditRecordCannotBeWrittenIsAnswered503AndNothingOfItIsKept() throws Exception {
+        String school = Oin.ofSchool(AUDIT_REFUSED).value();
+        execute("ALTER TABLE audit_record ADD CONSTRAINT no_audit_97as CHECK (school_oin <> '" + school + "')");
+        try {
+            RestLas.Answer answer = lasA.registreren(AUDIT_REFUSED,
+                    lijst(AUDIT_REFUSED, OLD, List.of(Pupil.key("lln-1", "Jansen"))));
+
+            assertRefused(answer, 503);
+            assertThat(deliveries(AUDIT_REFUSED)).isEmpty();
+            assertThat(count("mandate_decision WHERE school_oin = '" + school + "'")).as("mandate decisions").isZero();
+            assertThat(count("audit_record WHERE school_oin = '" + school + "'")).as("audit records").isZero();
+        } finally {
+            execute("ALTER TABLE audit_record DROP CONSTRAINT no_audit_97as");
+        }
     }
 
     // --- refusals -------------------------------------------------------------------------------------------------
@@ -639,6 +658,22 @@ abstract class RestDeliveryEndToEndCases {
     }
 
     /** The school's deliveries, newest first, as {@code channel/kind/edu_from/participant_count}. */
+    private void execute(String sql) throws Exception {
+        try (Connection c = store.gateway().database().dataSource().getConnection();
+             var statement = c.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private long count(String from) throws Exception {
+        try (Connection c = store.gateway().database().dataSource().getConnection();
+             var statement = c.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + from)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private List<String> deliveries(String brin) throws Exception {
         try (Connection c = store.gateway().database().dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT channel, kind, edu_from, participant_count"

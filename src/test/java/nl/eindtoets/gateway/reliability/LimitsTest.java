@@ -66,14 +66,14 @@ class LimitsTest {
         CountDownLatch release = new CountDownLatch(1);
         try (Node node = Node.start(Map.of("limits.max-in-progress", "2"), real -> new Gateway.Handlers(
                 real.deelnemers(),
-                (identity, request) -> {
+                (c, identity, request) -> {
                     entered.countDown();
                     try {
                         release.await(30, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                    return real.leerresultaten().handle(identity, request);
+                    return real.leerresultaten().handle(c, identity, request);
                 }))) {
             EindtoetsClient lasA = node.client("las-a");
             List<CompletableFuture<String>> held = new ArrayList<>();
@@ -111,14 +111,14 @@ class LimitsTest {
         CountDownLatch release = new CountDownLatch(1);
         try (Node node = Node.start(Map.of("limits.max-bytes-in-progress", String.valueOf(budget)),
                 real -> new Gateway.Handlers(
-                        (identity, digest, request) -> {
+                        (c, identity, digest, request) -> {
                             entered.countDown();
                             try {
                                 release.await(30, TimeUnit.SECONDS);
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
                             }
-                            return real.deelnemers().handle(identity, digest, request);
+                            return real.deelnemers().handle(c, identity, digest, request);
                         },
                         real.leerresultaten()))) {
             EindtoetsClient lasA = node.client("las-a");

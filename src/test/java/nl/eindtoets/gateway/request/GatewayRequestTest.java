@@ -150,4 +150,27 @@ class GatewayRequestTest {
         assertThat(received(post("las-a", "")).bodyDigestOrNull()).isNull();
         assertThat(parsed(envelope("", ""), post("las-a", "")).bodyDigestOrNull()).isNull();
     }
+
+    @Test
+    void enlistedWritesAreKeptInOrderUntilDiscarded() {
+        GatewayRequest request = received(post("las-a", ""));
+        DurableWrite replay = c -> { };
+        DurableWrite decision = c -> { };
+
+        request.enlist(replay);
+        request.enlist(decision);
+        assertThat(request.enlistedWrites()).containsExactly(replay, decision);
+
+        request.discardEnlistedWrites();
+        assertThat(request.enlistedWrites()).isEmpty();
+    }
+
+    @Test
+    void nothingIsEnlistedOnceTheRequestsTransactionIsCommitted() {
+        GatewayRequest request = received(post("las-a", ""));
+        request.committed();
+
+        assertThat(request.isCommitted()).isTrue();
+        assertThatThrownBy(() -> request.enlist(c -> { })).isInstanceOf(IllegalStateException.class);
+    }
 }
