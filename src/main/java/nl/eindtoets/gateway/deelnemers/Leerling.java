@@ -20,6 +20,11 @@ public record Leerling(String key, String eckid, String achternaam, String voorv
      * one, else {@code LAS-key:<key>}.
      */
     public String ref() {
+        return ref(eckid, key);
+    }
+
+    /** {@link #ref()} of a pupil known by its ECK-iD (null when none) and LAS-key only, as a stored result names it. */
+    public static String ref(String eckid, String key) {
         return eckid != null ? eckid : "LAS-key:" + key;
     }
 }

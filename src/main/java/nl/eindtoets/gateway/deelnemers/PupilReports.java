@@ -79,7 +79,8 @@ public final class PupilReports {
         });
     }
 
-    private static Map<String, String> ids(Connection c, String brin, String dependancecode, String schooljaar)
+    /** The report id per {@link Leerling#ref()} of the school list, in the caller's transaction. */
+    public static Map<String, String> ids(Connection c, String brin, String dependancecode, String schooljaar)
             throws SQLException {
         Map<String, String> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT pupil_ref, rapportid FROM pupil_report"

@@ -63,7 +63,6 @@ public final class ConfiguredLasEndpoints implements LasEndpoints {
         if (!isRoutingId(routingId)) {
             throw new IllegalArgumentException("a routeringskenmerk is 20 digits or letters");
         }
-        LasBaseUrl.check(baseUrl);
         LasEndpoint endpoint = new LasEndpoint(routingId, baseUrl, SOURCE);
         database.inTransaction(c -> {
             int updated;

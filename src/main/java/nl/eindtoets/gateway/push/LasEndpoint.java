@@ -8,7 +8,7 @@ import java.util.Objects;
  * by the routeringskenmerk the LAS sent as {@code edu-from} with its participant list.
  *
  * @param routingId the routeringskenmerk (20 digits or letters)
- * @param baseUrl   an https URL, e.g. {@code https://las.example/eindtoets}
+ * @param baseUrl   an https URL, e.g. {@code https://las.example/eindtoets}, as {@link LasBaseUrl} allows
  * @param source    where the endpoint was found: {@code backoffice} (configured) or {@code osr}
  */
 public record LasEndpoint(String routingId, URI baseUrl, String source) {
@@ -17,8 +17,6 @@ public record LasEndpoint(String routingId, URI baseUrl, String source) {
         Objects.requireNonNull(routingId, "routingId");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(source, "source");
-        if (!"https".equalsIgnoreCase(baseUrl.getScheme()) || baseUrl.getHost() == null) {
-            throw new IllegalArgumentException("a LAS endpoint must be an absolute https URL");
-        }
+        LasBaseUrl.check(baseUrl);
     }
 }

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.eindtoets.gateway.deelnemers.Leerling;
+import nl.eindtoets.gateway.deelnemers.PupilReports;
 import nl.eindtoets.gateway.store.Jdbc;
 
 /**
@@ -34,7 +36,6 @@ public final class ResultOutbox {
     private final PreparedStatement dropDuplicate;
     private final PreparedStatement replace;
     private final PreparedStatement insert;
-    private final PreparedStatement readReportIds;
     private final PreparedStatement readRoute;
 
     private ResultOutbox(Connection c, Instant now) throws SQLException {
@@ -53,8 +54,6 @@ public final class ResultOutbox {
                 + " pupil_las_key, routing_id, school_oin, las_oin, rapportid, body, version, state, attempts,"
                 + " next_attempt_at, pending_since, created_at, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'pending', 0, ?, ?, ?, ?)");
-        readReportIds = c.prepareStatement("SELECT pupil_ref, rapportid FROM pupil_report WHERE brin = ?"
-                + " AND dependancecode = ? AND schooljaar = ?");
         readRoute = c.prepareStatement(ListRoute.QUERY);
     }
 
@@ -114,7 +113,8 @@ public final class ResultOutbox {
         }
         Map<String, String> ids = reportIds.get(list);
         if (ids == null) {
-            ids = reportIds(p);
+            // Read once per school list, not per pupil.
+            ids = PupilReports.ids(c, p.brin, p.dependancecode, p.schooljaar);
             reportIds.put(list, ids);
         }
         put(p, to, ids.get(p.ref()), body.toJson());
@@ -208,22 +208,8 @@ public final class ResultOutbox {
         replace.executeUpdate();
     }
 
-    /** The report id per pupil ref of the pupil's school list, read once per list. */
-    private Map<String, String> reportIds(Pupil p) throws SQLException {
-        Map<String, String> ids = new HashMap<>();
-        readReportIds.setString(1, p.brin);
-        readReportIds.setString(2, p.dependancecode);
-        readReportIds.setString(3, p.schooljaar);
-        try (ResultSet rs = readReportIds.executeQuery()) {
-            while (rs.next()) {
-                ids.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return ids;
-    }
-
     private void close() throws SQLException {
-        for (PreparedStatement ps : List.of(find, dropDuplicate, replace, insert, readReportIds, readRoute)) {
+        for (PreparedStatement ps : List.of(find, dropDuplicate, replace, insert, readRoute)) {
             ps.close();
         }
     }
@@ -244,9 +230,9 @@ public final class ResultOutbox {
             this.eckid = eckid;
         }
 
-        /** As {@code Leerling.ref()} names a pupil in pupil_report and school_advice. */
+        /** As pupil_report and school_advice name the pupil. */
         String ref() {
-            return eckid != null ? eckid : "LAS-key:" + lasKey;
+            return Leerling.ref(eckid, lasKey);
         }
 
         @Override
