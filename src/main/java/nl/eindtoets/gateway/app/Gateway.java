@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import nl.eindtoets.gateway.backoffice.BackOfficeServer;
 import nl.eindtoets.gateway.backoffice.BackOfficeSettings;
@@ -40,17 +41,23 @@ import nl.eindtoets.gateway.push.PushSettings;
 import nl.eindtoets.gateway.push.ResultPusher;
 import nl.eindtoets.gateway.request.CertificateOin;
 import nl.eindtoets.gateway.request.GatewayRequest;
+import nl.eindtoets.gateway.request.Stage;
 import nl.eindtoets.gateway.rest.RestFrontDoor;
+import nl.eindtoets.gateway.security.CertificateChainValidator;
 import nl.eindtoets.gateway.security.CryptoProviders;
+import nl.eindtoets.gateway.security.Cryptos;
 import nl.eindtoets.gateway.security.GatewayKey;
 import nl.eindtoets.gateway.security.HttpCrlSource;
 import nl.eindtoets.gateway.security.InMemoryReplayGuard;
+import nl.eindtoets.gateway.security.LeanSignatureVerification;
 import nl.eindtoets.gateway.security.ReloadingTrust;
 import nl.eindtoets.gateway.security.ReplayGuard;
 import nl.eindtoets.gateway.security.LeanResponseSigner;
 import nl.eindtoets.gateway.security.ResponseSigner;
+import nl.eindtoets.gateway.security.RequestVerifierChoice;
 import nl.eindtoets.gateway.security.ResponseSignerChoice;
 import nl.eindtoets.gateway.security.SecuritySettings;
+import nl.eindtoets.gateway.security.SignatureVerification;
 import nl.eindtoets.gateway.security.TrustRefresh;
 import nl.eindtoets.gateway.store.Database;
 import nl.eindtoets.gateway.store.DevelopmentData;
@@ -158,7 +165,7 @@ public final class Gateway implements AutoCloseable {
                     config.integer("limits.per-signer.burst"), System::nanoTime);
             RequestTransactions transactions = new RequestTransactions(database);
             GatewayServer.Components components = new GatewayServer.Components(
-                    chosen.deelnemers(), chosen.leerresultaten(), mandates,
+                    chosen.deelnemers(), chosen.leerresultaten(), requestVerifier(config, security, trust, clock), mandates,
                     replayGuard, gatewayOin, clock, trust, key, decorations.signer().apply(answerSigner),
                     transactions, metrics, admission, rateLimiter,
                     RestFrontDoor.fromConfig(config, database, mandates, admission, rateLimiter, transactions, clock));
@@ -198,6 +205,18 @@ public final class Gateway implements AutoCloseable {
             closeAll(parts);
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
+    }
+
+    /** The stage {@code wss.request-verifier} chooses: the lean strict verifier (default) or WSS4J's engine. */
+    private static Stage requestVerifier(GatewayConfig config, SecuritySettings security,
+                                         Supplier<CertificateChainValidator> trust, Clock clock) {
+        RequestVerifierChoice choice = RequestVerifierChoice.from(config);
+        LOG.info("requests are verified by the {} verifier ({}={})", choice == RequestVerifierChoice.LEAN
+                ? "lean" : "WSS4J", RequestVerifierChoice.CONFIG_KEY, choice.value());
+        if (choice == RequestVerifierChoice.WSS4J) {
+            return new SignatureVerification(security, Cryptos.verification(security), trust);
+        }
+        return new LeanSignatureVerification(security, trust, clock);
     }
 
     /** The signer {@code wss.response-signer} chooses: the lean template signer (default) or WSS4J's. */

@@ -33,7 +33,7 @@ import org.w3c.dom.Node;
  */
 final class SignatureCoverage {
 
-    static final String WSA_NS = "http://www.w3.org/2005/08/addressing";
+    static final String WSA_NS = WssNames.WSA;
 
     private final Duration maxLifetime;
 
@@ -62,14 +62,7 @@ final class SignatureCoverage {
         }
 
         Timestamp timestamp = (Timestamp) timestampResult.get(WSSecurityEngineResult.TAG_TIMESTAMP);
-        requireCovered(protectedNodes, request.body(), "Body");
-        requireCovered(protectedNodes, timestamp.getElement(), "Timestamp");
-        Element header = request.header();
-        for (Node n = header == null ? null : header.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n.getNodeType() == Node.ELEMENT_NODE && WSA_NS.equals(n.getNamespaceURI())) {
-                requireCovered(protectedNodes, n, "wsa:" + n.getLocalName());
-            }
-        }
+        requireProfileParts(protectedNodes, timestamp.getElement(), request);
 
         Instant created = timestamp.getCreated();
         Instant expires = timestamp.getExpires();
@@ -107,6 +100,21 @@ final class SignatureCoverage {
                     throw failure(SecurityCheck.INVALID_SECURITY,
                             "BinarySecurityToken is not X509v3: " + bst.getValueType());
                 }
+            }
+        }
+    }
+
+    /**
+     * Refuses with {@code wsse:FailedCheck} unless {@code protectedNodes} holds the request's very Body, the very
+     * {@code timestamp} element and every WS-Addressing header block.
+     */
+    static void requireProfileParts(Set<Node> protectedNodes, Element timestamp, RequestDocument request) {
+        requireCovered(protectedNodes, request.body(), "Body");
+        requireCovered(protectedNodes, timestamp, "Timestamp");
+        Element header = request.header();
+        for (Node n = header == null ? null : header.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE && WSA_NS.equals(n.getNamespaceURI())) {
+                requireCovered(protectedNodes, n, "wsa:" + n.getLocalName());
             }
         }
     }

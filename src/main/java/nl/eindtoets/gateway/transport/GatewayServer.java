@@ -27,12 +27,10 @@ import nl.eindtoets.gateway.leerresultaten.LeerresultatenHandler;
 import nl.eindtoets.gateway.ops.GatewayMetrics;
 import nl.eindtoets.gateway.request.Stage;
 import nl.eindtoets.gateway.security.CertificateChainValidator;
-import nl.eindtoets.gateway.security.Cryptos;
 import nl.eindtoets.gateway.security.GatewayKey;
 import nl.eindtoets.gateway.security.ReplayCheck;
 import nl.eindtoets.gateway.security.ReplayGuard;
 import nl.eindtoets.gateway.security.SecuritySettings;
-import nl.eindtoets.gateway.security.SignatureVerification;
 import nl.eindtoets.gateway.store.RequestTransactions;
 import nl.eindtoets.gateway.validation.BodyValidator;
 import nl.eindtoets.gateway.validation.ContractSchema;
@@ -46,7 +44,6 @@ import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.apache.cxf.ws.policy.PolicyEngine;
-import org.apache.wss4j.common.crypto.Crypto;
 import org.apache.wss4j.dom.engine.WSSConfig;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
@@ -77,11 +74,11 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /**
-     * What the chain needs beyond configuration: handlers, the mandate stage, and services; {@code frontDoor} is
+     * What the chain needs beyond configuration: handlers, the WS-Security and mandate stages, and services; {@code frontDoor} is
      * another front door on the same TLS connector (the REST one), or null.
      */
     public record Components(DeelnemersHandler deelnemers, LeerresultatenHandler leerresultaten,
-                             Stage mandate, ReplayGuard replayGuard,
+                             Stage wsSecurity, Stage mandate, ReplayGuard replayGuard,
                              String gatewayOin, Clock clock, Supplier<CertificateChainValidator> trust, GatewayKey key,
                              AnswerSigner answerSigner, RequestTransactions transactions, GatewayMetrics metrics,
                              AdmissionControl admission, SignerRateLimiter rateLimiter, Handler frontDoor) {
@@ -89,7 +86,6 @@ public final class GatewayServer implements AutoCloseable {
 
     public static GatewayServer start(TransportSettings transport, SecuritySettings security, Components components) {
         WSSConfig.init();
-        Crypto verification = Cryptos.verification(security);
         ContractSchema schema = ContractSchema.load();
 
         Bus bus = BusFactory.newInstance().createBus();
@@ -114,7 +110,7 @@ public final class GatewayServer implements AutoCloseable {
         }
 
         List<Server> servers = new ArrayList<>();
-        Chain chain = new Chain(transport, security, components, verification, new BodyValidator(schema));
+        Chain chain = new Chain(transport, security, components, new BodyValidator(schema));
         JaxWsServerFactoryBean deelnemers = chain.endpoint(bus, DeelnemersPortType.class, DeelnemersService.SERVICE,
                 DeelnemersService.DeelnemersPort, "wsdl/Eindtoets_Deelnemers_v1.wsdl", DEELNEMERS_PATH,
                 BRENG_DEELNEMERS_ACTION, "BrengDeelnemers",
@@ -152,7 +148,7 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Builds one endpoint with its chain; the caller binds the operation and creates it. */
     private record Chain(TransportSettings transport, SecuritySettings security, Components components,
-                         Crypto verification, BodyValidator bodyValidator) {
+                         BodyValidator bodyValidator) {
 
         JaxWsServerFactoryBean endpoint(Bus bus, Class<?> sei, QName service, QName port, String wsdl, String path,
                                         String requestAction, String operation, List<QName> schoolPath) {
@@ -174,7 +170,7 @@ public final class GatewayServer implements AutoCloseable {
 
             SoapChain.Stages stages = new SoapChain.Stages(
                     new EnvelopeStructure(),
-                    new SignatureVerification(security, verification, components.trust()),
+                    components.wsSecurity(),
                     new ReplayCheck(components.replayGuard(), security.timestampTtl(), security.timestampFutureSkew()),
                     new AddressingStage(new EndpointAddress(path, requestAction, components.gatewayOin())),
                     new IdentityStage(schoolPath),

@@ -1,0 +1,213 @@
+package nl.eindtoets.gateway.security;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import nl.eindtoets.gateway.request.GatewayFault;
+import nl.eindtoets.gateway.request.GatewayRequest;
+import nl.eindtoets.gateway.request.Refusal;
+import nl.eindtoets.gateway.request.Refusal.SecurityCheck;
+import nl.eindtoets.gateway.request.RequestDocument;
+import nl.eindtoets.gateway.request.Stage;
+import nl.eindtoets.gateway.request.VerifiedSignature;
+import org.apache.xml.security.c14n.CanonicalizationException;
+import org.apache.xml.security.c14n.Canonicalizer;
+import org.apache.xml.security.c14n.InvalidCanonicalizerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The WS-Security stage for the one profile the gateway accepts, without WSS4J's generic processing: the header is
+ * read strictly first ({@link StrictSecurityHeader}, {@link ProfileTimestamp}, {@link ProfileSignature}), so a
+ * request outside 2W-be-S costs no digest or RSA work; then the Timestamp's freshness, the key, what the signature
+ * covers (by node identity, {@link SignatureCoverage#requireProfileParts}), one exclusive c14n and digest per signed
+ * part, the SignedInfo signature and last the signer's chain ({@link CertificateChainValidator}). The outcome and
+ * the fault codes are those of {@link SignatureVerification}, which stays available as {@code wss.request-verifier=wss4j}.
+ */
+public final class LeanSignatureVerification implements Stage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeanSignatureVerification.class);
+    private static final int MIN_RSA_BITS = 2048;
+
+    static {
+        // Santuario's canonicalizers are registered by Init; the stage must not depend on WSS4J having run first.
+        org.apache.xml.security.Init.init();
+    }
+
+    private final Supplier<CertificateChainValidator> chainValidator;
+    private final Duration ttl;
+    private final Duration futureSkew;
+    private final Duration maxLifetime;
+    private final Clock clock;
+
+    public LeanSignatureVerification(SecuritySettings settings, Supplier<CertificateChainValidator> chainValidator) {
+        this(settings, chainValidator, Clock.systemUTC());
+    }
+
+    /** With the clock the Timestamp's freshness is judged by (the gateway's own, as the replay check's). */
+    public LeanSignatureVerification(SecuritySettings settings, Supplier<CertificateChainValidator> chainValidator,
+                                     Clock clock) {
+        this.chainValidator = chainValidator;
+        this.ttl = settings.timestampTtl();
+        this.futureSkew = settings.timestampFutureSkew();
+        this.maxLifetime = settings.timestampMaxLifetime();
+        this.clock = clock;
+    }
+
+    @Override
+    public void apply(GatewayRequest gatewayRequest) {
+        RequestDocument request = gatewayRequest.document();
+        StrictSecurityHeader header = StrictSecurityHeader.read(request.header());
+        ProfileTimestamp timestamp = ProfileTimestamp.read(header.timestamp(), maxLifetime);
+        ProfileSignature signature = ProfileSignature.read(header.signature());
+        X509Certificate signer = signerOf(header.token(), signature.tokenId());
+        timestamp.requireFresh(clock.instant(), ttl, futureSkew);
+
+        ReferenceTargets targets = new ReferenceTargets(request.header(), request.body(), header);
+        Set<Node> covered = Collections.newSetFromMap(new IdentityHashMap<>());
+        Element[] signedParts = new Element[signature.references().size()];
+        for (int i = 0; i < signedParts.length; i++) {
+            signedParts[i] = targets.resolve(signature.references().get(i).id());
+            if (!covered.add(signedParts[i])) {
+                throw StrictXml.invalid("two References to one element");
+            }
+        }
+        SignatureCoverage.requireProfileParts(covered, header.timestamp(), request);
+
+        for (int i = 0; i < signedParts.length; i++) {
+            ProfileSignature.SignedReference reference = signature.references().get(i);
+            if (!MessageDigest.isEqual(digest(signedParts[i], reference.prefixes(), reference.digest()),
+                    reference.digestValue())) {
+                throw failedCheck("digest of " + signedParts[i].getLocalName() + " does not match");
+            }
+        }
+        requireValidSignatureValue(signature, signer.getPublicKey());
+        requireTrusted(signer);
+        gatewayRequest.signatureVerified(new VerifiedSignature(signer,
+                Base64.getEncoder().encodeToString(signature.signatureValue()), timestamp.created(), timestamp.expires()));
+    }
+
+    /** The X509v3 token the key reference names, which must be the Security header's one BinarySecurityToken. */
+    private static X509Certificate signerOf(Element token, String tokenId) {
+        if (token == null || !(tokenId.equals(token.getAttributeNS(WssNames.WSU, "Id"))
+                || tokenId.equals(token.getAttributeNS(null, "Id")))) {
+            throw GatewayFault.security(SecurityCheck.SECURITY_TOKEN_UNAVAILABLE,
+                    "the signature's token " + tokenId + " is not in the Security header");
+        }
+        if (!WssNames.X509V3.equals(StrictXml.attribute(token, "ValueType"))
+                || !WssNames.BASE64_BINARY.equals(StrictXml.attribute(token, "EncodingType"))) {
+            throw StrictXml.invalid("BinarySecurityToken is not a base64 X509v3 certificate");
+        }
+        X509Certificate certificate;
+        try {
+            certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(StrictXml.base64(token)));
+        } catch (CertificateException | ClassCastException e) {
+            throw StrictXml.invalid("BinarySecurityToken is not an X.509 certificate");
+        }
+        if (!(certificate.getPublicKey() instanceof RSAPublicKey rsa) || rsa.getModulus().bitLength() < MIN_RSA_BITS) {
+            throw StrictXml.invalid("the signer's key is not RSA of at least " + MIN_RSA_BITS + " bits");
+        }
+        return certificate;
+    }
+
+    private static byte[] digest(Element part, String prefixes, String algorithm) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance(algorithm);
+            // The canonical bytes go straight into the digest; a large Body is never copied.
+            try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+                canonicalize(part, prefixes, out);
+            }
+            return digest.digest();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot digest a signed part", e);
+        }
+    }
+
+    private static void requireValidSignatureValue(ProfileSignature signature, PublicKey key) {
+        boolean valid;
+        try {
+            Signature verifier = Signature.getInstance(signature.jcaAlgorithm());
+            verifier.initVerify(key);
+            try (OutputStream out = new SignatureOutput(verifier)) {
+                canonicalize(signature.signedInfo(), signature.c14nPrefixes(), out);
+            }
+            valid = verifier.verify(signature.signatureValue());
+        } catch (java.security.SignatureException e) {
+            valid = false;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot verify a signature", e);
+        }
+        if (!valid) {
+            throw failedCheck("SignatureValue does not verify");
+        }
+    }
+
+    private void requireTrusted(X509Certificate signer) {
+        try {
+            chainValidator.get().validateSigner(List.of(signer));
+        } catch (CertificateException e) {
+            LOG.warn("signing certificate refused: subject={} reason={}", signer.getSubjectX500Principal(), e.getMessage());
+            throw new GatewayFault(new Refusal.Security(SecurityCheck.FAILED_AUTHENTICATION, "signer not trusted"), e);
+        }
+    }
+
+    /** Exclusive c14n of {@code element}; content that has no canonical form is refused as outside the profile. */
+    private static void canonicalize(Element element, String prefixes, OutputStream out) {
+        try {
+            Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)
+                    .canonicalizeSubtree(element, prefixes, out);
+        } catch (CanonicalizationException e) {
+            throw new GatewayFault(new Refusal.Security(SecurityCheck.INVALID_SECURITY,
+                    "cannot canonicalize " + element.getLocalName()), e);
+        } catch (InvalidCanonicalizerException e) {
+            throw new IllegalStateException("exclusive c14n is not registered", e);
+        }
+    }
+
+    private static GatewayFault failedCheck(String reason) {
+        return GatewayFault.security(SecurityCheck.FAILED_CHECK, reason);
+    }
+
+    /** Feeds canonical SignedInfo bytes to a signature verifier without buffering them. */
+    private static final class SignatureOutput extends OutputStream {
+        private final Signature verifier;
+
+        SignatureOutput(Signature verifier) {
+            this.verifier = verifier;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                verifier.update(b, off, len);
+            } catch (java.security.SignatureException e) {
+                throw new IOException(e);
+            }
+        }
+    }
+}
