@@ -73,7 +73,7 @@ public final class VerifierMicro {
         GatewayConfig config = GatewayConfig.defaults(Map.of());
         SecuritySettings settings = SecuritySettings.from(config);
         CertificateChainValidator validator = new CertificateChainValidator(TrustMaterial.load(settings.truststore(),
-                settings.truststorePassword(), settings.crlFiles()), Clock.systemUTC(), Duration.ZERO);
+                settings.truststorePassword(), settings.crlFiles()), Clock.systemUTC(), Duration.ofMinutes(5));
         Stage wss4j = new SignatureVerification(settings, Cryptos.verification(settings), () -> validator);
         Stage lean = new LeanSignatureVerification(settings, () -> validator);
 
