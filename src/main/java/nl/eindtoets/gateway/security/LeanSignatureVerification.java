@@ -118,11 +118,15 @@ public final class LeanSignatureVerification implements Stage {
             throw StrictXml.invalid("BinarySecurityToken is not a base64 X509v3 certificate");
         }
         X509Certificate certificate;
+        ByteArrayInputStream der = new ByteArrayInputStream(StrictXml.base64(token));
         try {
-            certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(StrictXml.base64(token)));
+            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(der);
         } catch (CertificateException | ClassCastException e) {
             throw StrictXml.invalid("BinarySecurityToken is not an X.509 certificate");
+        }
+        if (der.available() != 0) {
+            // the factory reads the first certificate and leaves the rest: an X509v3 token holds exactly one
+            throw StrictXml.invalid("BinarySecurityToken holds more than one certificate");
         }
         if (!(certificate.getPublicKey() instanceof RSAPublicKey rsa) || rsa.getModulus().bitLength() < MIN_RSA_BITS) {
             throw StrictXml.invalid("the signer's key is not RSA of at least " + MIN_RSA_BITS + " bits");

@@ -67,6 +67,9 @@ public final class SignatureVerification implements Stage {
             requireTimestampAndSignature(result.getResults());
         } catch (WSSecurityException e) {
             throw new GatewayFault(new Refusal.Security(Refusal.SecurityCheck.of(e.getFaultCode()), e.getMessage()), e);
+        } catch (IllegalArgumentException e) {
+            // WSS4J lets the base64 decoder's complaint about a token's content escape as it is
+            throw new GatewayFault(new Refusal.Security(Refusal.SecurityCheck.INVALID_SECURITY, e.getMessage()), e);
         }
         gatewayRequest.signatureVerified(coverage.check(result, request));
     }

@@ -399,11 +399,11 @@ class LeanSignatureVerificationTest {
     }
 
     @Test
-    void refusesASecurityHeaderWithoutItsBinarySecurityTokenWithInvalidSecurity() throws Exception {
+    void refusesASecurityHeaderWithoutTheTokenItsSignatureNamesWithSecurityTokenUnavailable() throws Exception {
         Wire wire = signed();
         wire.security().removeChild(wire.token());
 
-        assertRefused(wire, "InvalidSecurity");
+        assertRefused(wire, "SecurityTokenUnavailable");
     }
 
     @Test

@@ -76,6 +76,16 @@ class VerifierAgreementTest {
                     wire.envelopeElement().appendChild(forged);
                     return received(wire);
                 }),
+                variant("token removed", () -> {
+                    Wire wire = signed(SigningOptions.defaults());
+                    wire.security().removeChild(wire.token());
+                    return received(wire);
+                }),
+                variant("token content not base64", () -> {
+                    Wire wire = signed(SigningOptions.defaults());
+                    wire.token().setTextContent("MIIE*not-base64*");
+                    return received(wire);
+                }),
                 variant("no Security header", () -> new Received(RequestFixtures.envelope(
                         RequestFixtures.addressing(RequestFixtures.BRENG_DEELNEMERS, "99AA"),
                         RequestFixtures.leerresultatenVerzoek("99AA")), "las-a")));
