@@ -6,8 +6,8 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.apache.xml.security.c14n.Canonicalizer;
-import org.apache.xml.security.c14n.InvalidCanonicalizerException;
+import nl.eindtoets.gateway.xml.ExclusiveC14n;
+import org.apache.xml.security.c14n.CanonicalizationException;
 import org.w3c.dom.Element;
 
 /**
@@ -16,11 +16,6 @@ import org.w3c.dom.Element;
  */
 public final class BodyDigest {
 
-    static {
-        // Santuario's canonicalizers are registered by Init; a digest must not depend on WSS4J having run first.
-        org.apache.xml.security.Init.init();
-    }
-
     private BodyDigest() {
     }
 
@@ -28,12 +23,9 @@ public final class BodyDigest {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             // The canonical bytes go straight into the digest; a list of thousands of pupils is never copied.
-            try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
-                Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).canonicalizeSubtree(payload, out);
-            }
+            ExclusiveC14n.write(payload, null, new DigestOutputStream(OutputStream.nullOutputStream(), sha256));
             return HexFormat.of().formatHex(sha256.digest());
-        } catch (InvalidCanonicalizerException | NoSuchAlgorithmException | IOException
-                 | org.apache.xml.security.c14n.CanonicalizationException e) {
+        } catch (NoSuchAlgorithmException | IOException | CanonicalizationException e) {
             throw new IllegalStateException("cannot digest the body", e);
         }
     }

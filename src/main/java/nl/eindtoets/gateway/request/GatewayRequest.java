@@ -164,6 +164,15 @@ public final class GatewayRequest {
         return payload;
     }
 
+    /**
+     * The payload's {@link BodyDigest}, taken by the WS-Security stage from the canonical form of the Body it
+     * digested for the signature ({@link PayloadDigestTap}), so {@link #bodyDigestOrNull()} need not compute it again.
+     */
+    public void bodyDigestTaken(String hex) {
+        document();
+        this.bodyDigest = once(this.bodyDigest, Objects.requireNonNull(hex, "hex"), "body digest");
+    }
+
     /** SHA-256 of the payload's canonical form, computed once; null when there is no payload to digest. */
     public String bodyDigestOrNull() {
         if (bodyDigest == null && document != null) {

@@ -1,8 +1,8 @@
 package nl.eindtoets.gateway.security;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Signature;
@@ -23,9 +23,8 @@ import nl.eindtoets.gateway.security.AnswerSecurityElements.Reference;
 import nl.eindtoets.gateway.security.AnswerSecurityElements.SignatureConfirmation;
 import nl.eindtoets.gateway.security.AnswerSecurityElements.SignedInfo;
 import nl.eindtoets.gateway.security.AnswerSecurityElements.Timestamp;
+import nl.eindtoets.gateway.xml.ExclusiveC14n;
 import org.apache.xml.security.c14n.CanonicalizationException;
-import org.apache.xml.security.c14n.Canonicalizer;
-import org.apache.xml.security.c14n.InvalidCanonicalizerException;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -120,7 +119,7 @@ public final class LeanResponseSigner {
             rsa.update(signedInfo.canonical());
             String value = base64(rsa.sign());
             security.appendChild(AnswerSecurityElements.signature(doc, signedInfo.element(doc), value, tokenId));
-        } catch (GeneralSecurityException | CanonicalizationException | InvalidCanonicalizerException | IOException e) {
+        } catch (GeneralSecurityException | CanonicalizationException | IOException e) {
             throw new ResponseSigningException("the answer could not be signed: " + e, e);
         }
     }
@@ -138,12 +137,9 @@ public final class LeanResponseSigner {
     }
 
     private static byte[] digestOfCanonicalForm(Element part, String prefixes, MessageDigest digest)
-            throws InvalidCanonicalizerException, CanonicalizationException, IOException {
+            throws CanonicalizationException, IOException {
         digest.reset();
-        try (OutputStream out = new BufferedOutputStream(new DigestSink(digest), 8192)) {
-            Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)
-                    .canonicalizeSubtree(part, prefixes, out);
-        }
+        ExclusiveC14n.write(part, prefixes, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
         return digest.digest();
     }
 
@@ -227,26 +223,6 @@ public final class LeanResponseSigner {
                         + REQUIRED_ADDRESSING, null);
             }
             return new Parts(envelope, header, signed);
-        }
-    }
-
-    /** Feeds what is written into a digest. */
-    private static final class DigestSink extends OutputStream {
-
-        private final MessageDigest digest;
-
-        DigestSink(MessageDigest digest) {
-            this.digest = digest;
-        }
-
-        @Override
-        public void write(int b) {
-            digest.update((byte) b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            digest.update(b, off, len);
         }
     }
 }

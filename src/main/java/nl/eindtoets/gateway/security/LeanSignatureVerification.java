@@ -22,14 +22,14 @@ import java.util.Set;
 import java.util.function.Supplier;
 import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.request.GatewayRequest;
+import nl.eindtoets.gateway.request.PayloadDigestTap;
 import nl.eindtoets.gateway.request.Refusal;
 import nl.eindtoets.gateway.request.Refusal.SecurityCheck;
 import nl.eindtoets.gateway.request.RequestDocument;
 import nl.eindtoets.gateway.request.Stage;
 import nl.eindtoets.gateway.request.VerifiedSignature;
+import nl.eindtoets.gateway.xml.ExclusiveC14n;
 import org.apache.xml.security.c14n.CanonicalizationException;
-import org.apache.xml.security.c14n.Canonicalizer;
-import org.apache.xml.security.c14n.InvalidCanonicalizerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
@@ -47,11 +47,6 @@ public final class LeanSignatureVerification implements Stage {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeanSignatureVerification.class);
     private static final int MIN_RSA_BITS = 2048;
-
-    static {
-        // Santuario's canonicalizers are registered by Init; the stage must not depend on WSS4J having run first.
-        org.apache.xml.security.Init.init();
-    }
 
     private final Supplier<CertificateChainValidator> chainValidator;
     private final Duration ttl;
@@ -93,17 +88,24 @@ public final class LeanSignatureVerification implements Stage {
         }
         SignatureCoverage.requireProfileParts(covered, header.timestamp(), request);
 
+        String payloadDigest = null;
         for (int i = 0; i < signedParts.length; i++) {
             ProfileSignature.SignedReference reference = signature.references().get(i);
-            if (!MessageDigest.isEqual(digest(signedParts[i], reference.prefixes(), reference.digest()),
+            // The Body's canonical bytes also give the audit's digest of the payload (one c14n pass for both).
+            PayloadDigestTap tap = signedParts[i] == request.body() ? new PayloadDigestTap(reference.prefixes()) : null;
+            if (!MessageDigest.isEqual(digest(signedParts[i], reference.prefixes(), reference.digest(), tap),
                     reference.digestValue())) {
                 throw failedCheck("digest of " + signedParts[i].getLocalName() + " does not match");
             }
+            payloadDigest = tap == null ? payloadDigest : tap.hexOrNull();
         }
         requireValidSignatureValue(signature, signer.getPublicKey());
         requireTrusted(signer);
         gatewayRequest.signatureVerified(new VerifiedSignature(signer,
                 Base64.getEncoder().encodeToString(signature.signatureValue()), timestamp.created(), timestamp.expires()));
+        if (payloadDigest != null) {
+            gatewayRequest.bodyDigestTaken(payloadDigest);
+        }
     }
 
     /** The X509v3 token the key reference names, which must be the Security header's one BinarySecurityToken. */
@@ -134,15 +136,15 @@ public final class LeanSignatureVerification implements Stage {
         return certificate;
     }
 
-    private static byte[] digest(Element part, String prefixes, String algorithm) {
+    /** The digest of the part's canonical form, which also streams to {@code tap} when there is one. */
+    private static byte[] digest(Element part, String prefixes, String algorithm, OutputStream tap) {
         try {
             MessageDigest digest = MessageDigest.getInstance(algorithm);
             // The canonical bytes go straight into the digest; a large Body is never copied.
-            try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-                canonicalize(part, prefixes, out);
-            }
+            canonicalize(part, prefixes, new DigestOutputStream(tap == null ? OutputStream.nullOutputStream() : tap,
+                    digest));
             return digest.digest();
-        } catch (GeneralSecurityException | IOException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot digest a signed part", e);
         }
     }
@@ -152,13 +154,11 @@ public final class LeanSignatureVerification implements Stage {
         try {
             Signature verifier = Signature.getInstance(signature.jcaAlgorithm());
             verifier.initVerify(key);
-            try (OutputStream out = new SignatureOutput(verifier)) {
-                canonicalize(signature.signedInfo(), signature.c14nPrefixes(), out);
-            }
+            canonicalize(signature.signedInfo(), signature.c14nPrefixes(), new SignatureOutput(verifier));
             valid = verifier.verify(signature.signatureValue());
         } catch (java.security.SignatureException e) {
             valid = false;
-        } catch (GeneralSecurityException | IOException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot verify a signature", e);
         }
         if (!valid) {
@@ -178,13 +178,13 @@ public final class LeanSignatureVerification implements Stage {
     /** Exclusive c14n of {@code element}; content that has no canonical form is refused as outside the profile. */
     private static void canonicalize(Element element, String prefixes, OutputStream out) {
         try {
-            Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)
-                    .canonicalizeSubtree(element, prefixes, out);
+            ExclusiveC14n.write(element, prefixes, out);
         } catch (CanonicalizationException e) {
             throw new GatewayFault(new Refusal.Security(SecurityCheck.INVALID_SECURITY,
                     "cannot canonicalize " + element.getLocalName()), e);
-        } catch (InvalidCanonicalizerException e) {
-            throw new IllegalStateException("exclusive c14n is not registered", e);
+        } catch (IOException e) {
+            // the sinks are digests and a signature, which do not fail
+            throw new IllegalStateException("cannot canonicalize " + element.getLocalName(), e);
         }
     }
 
