@@ -24,7 +24,9 @@ import java.util.List;
  */
 public final class PayloadDigestTap extends OutputStream {
 
-    private enum State { BODY_TAG, BEFORE, TAG_NAME, TAG, ATTRIBUTE_NAME, VALUE_START, VALUE, TEXT, AFTER, AFTER_LT, DONE, GAVE_UP }
+    private enum State {
+        BODY_TAG, BEFORE, TAG_NAME, END_TAG, TAG, ATTRIBUTE_NAME, VALUE_START, VALUE, TEXT, AFTER, AFTER_LT, DONE, GAVE_UP
+    }
 
     private final MessageDigest sha256;
     private final List<byte[]> reservedPrefixes = new ArrayList<>();
@@ -32,7 +34,6 @@ public final class PayloadDigestTap extends OutputStream {
     private final StringBuilder bodyTag = new StringBuilder();
     private State state = State.BODY_TAG;
     private boolean bodyTagInValue;
-    private boolean endTag;
     private int nameLength;
     private int depth;
 
@@ -82,30 +83,65 @@ public final class PayloadDigestTap extends OutputStream {
                     }
                 }
                 case TEXT -> {
-                    if (b == '<') {
+                    // most of the payload is text: skip to the next tag in one scan
+                    int lt = indexOf(bytes, i, end, (byte) '<');
+                    if (lt < 0) {
+                        i = end - 1;
+                    } else {
+                        i = lt;
                         startTag();
                     }
                 }
-                case TAG_NAME -> tagName(b);
+                case TAG_NAME -> {
+                    if (b == '/' && nameLength == 0) {
+                        state = State.END_TAG;
+                    } else if (b == '?' && nameLength == 0) {
+                        giveUp();
+                    } else {
+                        int stop = scanName(bytes, i, end, (byte) ' ', (byte) '>');
+                        if (stop == end) {
+                            i = end - 1;
+                        } else {
+                            i = stop;
+                            tagNameEnds(bytes[stop]);
+                        }
+                    }
+                }
+                case END_TAG -> {
+                    int gt = indexOf(bytes, i, end, (byte) '>');
+                    if (gt < 0) {
+                        i = end - 1;
+                    } else {
+                        i = gt;
+                        depth--;
+                        state = depth == 0 ? State.AFTER : State.TEXT;
+                    }
+                }
                 case TAG -> {
                     if (b == '>') {
                         state = State.TEXT;
                     } else if (b != ' ') {
                         state = State.ATTRIBUTE_NAME;
                         nameLength = 0;
-                        appendName(b);
+                        i--;
                     }
                 }
                 case ATTRIBUTE_NAME -> {
-                    if (b == '=') {
-                        checkAttribute();
+                    int stop = scanName(bytes, i, end, (byte) '=', (byte) '=');
+                    if (stop == end) {
+                        i = end - 1;
                     } else {
-                        appendName(b);
+                        i = stop;
+                        checkAttribute();
                     }
                 }
                 case VALUE_START -> state = b == '"' ? State.VALUE : State.GAVE_UP;
                 case VALUE -> {
-                    if (b == '"') {
+                    int quote = indexOf(bytes, i, end, (byte) '"');
+                    if (quote < 0) {
+                        i = end - 1;
+                    } else {
+                        i = quote;
                         state = State.TAG;
                     }
                 }
@@ -131,7 +167,7 @@ public final class PayloadDigestTap extends OutputStream {
     }
 
     private boolean isInPayload() {
-        return state == State.TAG_NAME || state == State.TAG || state == State.ATTRIBUTE_NAME
+        return state == State.TAG_NAME || state == State.END_TAG || state == State.TAG || state == State.ATTRIBUTE_NAME
                 || state == State.VALUE_START || state == State.VALUE || state == State.TEXT;
     }
 
@@ -159,29 +195,40 @@ public final class PayloadDigestTap extends OutputStream {
     private void startTag() {
         state = State.TAG_NAME;
         nameLength = 0;
-        endTag = false;
     }
 
-    private void tagName(byte b) {
-        if (b == '/' && nameLength == 0) {
-            endTag = true;
-        } else if (b == '?' && nameLength == 0) {
-            giveUp();
-        } else if (b == ' ' || b == '>') {
-            if (endTag) {
-                depth--;
-                state = depth == 0 ? State.AFTER : State.TEXT;
-                return;
+    private static int indexOf(byte[] bytes, int from, int end, byte b) {
+        for (int i = from; i < end; i++) {
+            if (bytes[i] == b) {
+                return i;
             }
-            if (usesReservedPrefix(prefixLength(), false)) {
-                giveUp();
-                return;
-            }
-            depth++;
-            state = b == '>' ? State.TEXT : State.TAG;
-        } else {
-            appendName(b);
         }
+        return -1;
+    }
+
+    /** Appends the name's bytes up to {@code stop1} or {@code stop2}; returns where it stopped ({@code end}: not yet). */
+    private int scanName(byte[] bytes, int from, int end, byte stop1, byte stop2) {
+        int stop = from;
+        while (stop < end && bytes[stop] != stop1 && bytes[stop] != stop2) {
+            stop++;
+        }
+        if (nameLength + stop - from > name.length) {
+            giveUp();
+            return end;
+        }
+        System.arraycopy(bytes, from, name, nameLength, stop - from);
+        nameLength += stop - from;
+        return stop;
+    }
+
+    /** An element's name is complete: refuse a reserved prefix; then read its attributes or its content. */
+    private void tagNameEnds(byte b) {
+        if (usesReservedPrefix(prefixLength(), false)) {
+            giveUp();
+            return;
+        }
+        depth++;
+        state = b == '>' ? State.TEXT : State.TAG;
     }
 
     /** An attribute name is complete: refuse a reserved prefix used or declared; then skip its value. */
@@ -236,14 +283,6 @@ public final class PayloadDigestTap extends OutputStream {
             }
         }
         return true;
-    }
-
-    private void appendName(byte b) {
-        if (nameLength == name.length) {
-            giveUp();
-            return;
-        }
-        name[nameLength++] = b;
     }
 
     private void reserve(String prefix) {
