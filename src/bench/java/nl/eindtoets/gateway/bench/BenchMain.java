@@ -9,6 +9,7 @@ import java.security.KeyStore;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,7 @@ public final class BenchMain {
 
     static final String PASSWORD = "changeit";
     private static final String SIGNER = "wss.response-signer";
+    private static final String VERIFIER = "wss.request-verifier";
 
     private BenchMain() {
     }
@@ -83,8 +85,15 @@ public final class BenchMain {
                 servers.add(baselineAccp);
             }
             List<GatewayUnderTest> gateways = new ArrayList<>();
-            // With --compare-signers the gateway signs its answers with the lean signer and gateway-wss4j with WSS4J.
-            Map<String, String> lean = options.compareSigners() ? Map.of(SIGNER, "lean") : Map.of();
+            // With --compare-signers the gateway signs its answers with the lean signer and gateway-wss4j with WSS4J;
+            // with --compare-verifiers it verifies requests with the lean verifier, gateway-wss4j-verifier with WSS4J.
+            Map<String, String> lean = new LinkedHashMap<>();
+            if (options.compareSigners()) {
+                lean.put(SIGNER, "lean");
+            }
+            if (options.compareVerifiers()) {
+                lean.put(VERIFIER, "lean");
+            }
             GatewayUnderTest gateway = GatewayUnderTest.start("gateway", options.serverJvm(), options, runDir,
                     lasOin, schools, postgres == null ? null : postgres.database("gateway"), accp ? "accp" : null,
                     lean);
@@ -97,6 +106,11 @@ public final class BenchMain {
                 gateways.add(GatewayUnderTest.start("gateway-wss4j", options.serverJvm(), options, runDir, lasOin,
                         schools, postgres == null ? null : postgres.database("gateway-wss4j"), accp ? "accp" : null,
                         Map.of(SIGNER, "wss4j")));
+            }
+            if (options.compareVerifiers()) {
+                gateways.add(GatewayUnderTest.start("gateway-wss4j-verifier", options.serverJvm(), options, runDir,
+                        lasOin, schools, postgres == null ? null : postgres.database("gateway-wss4j-verifier"),
+                        accp ? "accp" : null, Map.of(VERIFIER, "wss4j")));
             }
             for (GatewayUnderTest g : gateways) {
                 started.add(g.process());

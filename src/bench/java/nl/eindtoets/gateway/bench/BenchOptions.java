@@ -26,12 +26,15 @@ import java.util.Map;
  *                         gateway with the JDK providers (gateway-jdk); the gateway itself then runs with ACCP
  * --compare-signers      also measure a gateway whose answers WSS4J signs (gateway-wss4j, wss.response-signer=wss4j);
  *                         the gateway itself then runs with wss.response-signer=lean
+ * --compare-verifiers     also measure a gateway whose requests WSS4J verifies (gateway-wss4j-verifier,
+ *                         wss.request-verifier=wss4j); the gateway itself then runs with wss.request-verifier=lean
  * --out bench/results     where the JSON, logs and recordings go
  * </pre>
  */
 record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrency, double seconds,
                     double primeSeconds, boolean smallHeap, List<String> serverJvm, Map<String, String> gatewaySettings, boolean jfr,
-                    boolean postgres, boolean plain, boolean baselineAccp, boolean compareSigners, Path out) {
+                    boolean postgres, boolean plain, boolean baselineAccp, boolean compareSigners,
+                    boolean compareVerifiers, Path out) {
 
     static BenchOptions parse(String[] args) {
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -47,6 +50,7 @@ record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrenc
         boolean plain = false;
         boolean baselineAccp = false;
         boolean compareSigners = false;
+        boolean compareVerifiers = false;
         Path out = Path.of("bench", "results");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -71,15 +75,16 @@ record BenchOptions(boolean quick, List<Integer> sizes, List<Integer> concurrenc
                 case "--plain" -> plain = true;
                 case "--baseline-accp" -> baselineAccp = true;
                 case "--compare-signers" -> compareSigners = true;
+                case "--compare-verifiers" -> compareVerifiers = true;
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + a
                         + "; see BenchOptions for --quick, --sizes, --concurrency, --seconds, --prime-seconds, "
                         + "--no-small-heap, --server-jvm, --gateway, --jfr, --postgres, --plain, --baseline-accp, "
-                        + "--compare-signers, --out");
+                        + "--compare-signers, --compare-verifiers, --out");
             }
         }
         return new BenchOptions(quick, sizes, concurrency, seconds, primeSeconds, smallHeap && sizes.contains(3000),
-                serverJvm, gateway, jfr, postgres, plain, baselineAccp, compareSigners, out);
+                serverJvm, gateway, jfr, postgres, plain, baselineAccp, compareSigners, compareVerifiers, out);
     }
 
     private static List<Integer> ints(String csv) {

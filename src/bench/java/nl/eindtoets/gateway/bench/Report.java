@@ -35,13 +35,15 @@ final class Report {
      * The ratios reported, numerator first, when both servers ran: the gateway over the baseline as a CXF user gets
      * it (JDK providers) and over the same baseline with ACCP (what the design gives on top of the provider); what
      * ACCP gives the gateway and the baseline; the gateway over the baseline both on the JDK providers; and, with
-     * {@code --compare-signers}, the lean answer signer over WSS4J's.
+     * {@code --compare-signers}, the lean answer signer over WSS4J's, and with {@code --compare-verifiers} the lean
+     * request verifier over WSS4J's.
      */
     static final List<List<String>> PAIRS = List.of(
             List.of("gateway", "baseline"),
             List.of("gateway", "baseline-accp"),
             List.of("gateway", "gateway-jdk"),
             List.of("gateway", "gateway-wss4j"),
+            List.of("gateway", "gateway-wss4j-verifier"),
             List.of("baseline-accp", "baseline"),
             List.of("gateway-jdk", "baseline"));
 
