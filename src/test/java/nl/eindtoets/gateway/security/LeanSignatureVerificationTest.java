@@ -36,6 +36,7 @@ import nl.eindtoets.gateway.client.SignedPart;
 import nl.eindtoets.gateway.client.SigningKey;
 import nl.eindtoets.gateway.client.SigningOptions;
 import nl.eindtoets.gateway.config.GatewayConfig;
+import nl.eindtoets.gateway.request.BodyDigest;
 import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.request.GatewayRequest;
 import nl.eindtoets.gateway.request.GatewayRequest.State;
@@ -269,6 +270,58 @@ class LeanSignatureVerificationTest {
         assertThat(wire.references()).hasSize(16);
 
         assertAccepted(wire);
+    }
+
+    // --- the audit's payload digest, from the Body's canonical form -----------------------------------------------
+
+    @Test
+    void leavesTheDigestOfThePayloadOnTheRequestTakenFromTheBodysSignaturePass() throws Exception {
+        GatewayRequest request = assertAccepted(signed());
+        String expected = BodyDigest.of(request.document().payload());
+
+        assertThatThrownBy(() -> request.bodyDigestTaken(expected)).as("the stage already took the digest")
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(request.bodyDigestOrNull()).isEqualTo(expected);
+    }
+
+    @Test
+    void leavesTheDigestOfAPayloadUsingTheSoapPrefixOnTheRequest() throws Exception {
+        Wire wire = signed();
+        wire.payload().setAttributeNS(SOAP, "soap:encodingStyle", "urn:example:encoding");
+        wire.redigestAndResign();
+
+        GatewayRequest request = assertAccepted(wire);
+
+        Element payload = request.document().payload();
+        assertThat(payload.getAttributeNodeNS(SOAP, "encodingStyle").getPrefix()).isEqualTo("soap");
+        assertThat(request.bodyDigestOrNull()).isEqualTo(BodyDigest.of(payload));
+    }
+
+    @Test
+    void leavesTheDigestOfAPayloadUsingANonAsciiPrefixTheBodyDeclaresOnTheRequest() throws Exception {
+        Wire wire = signed();
+        wire.body().setAttributeNS(Wire.XMLNS, "xmlns:\u00e9", "urn:example:note");
+        wire.body().setAttributeNS("urn:example:note", "\u00e9:note", "1");
+        wire.payload().setAttributeNS("urn:example:note", "\u00e9:note", "2");
+        wire.redigestAndResign();
+
+        GatewayRequest request = assertAccepted(wire);
+
+        assertThat(request.bodyDigestOrNull()).isEqualTo(BodyDigest.of(request.document().payload()));
+    }
+
+    @Test
+    void leavesTheDigestOfAPayloadDeclaringAnUnusedDefaultNamespaceUnderABodyPrefixListNamingXmlnsOnTheRequest()
+            throws Exception {
+        Wire wire = signed();
+        Wire.child(transform(wire.referenceTo(wire.body())), EC, "InclusiveNamespaces").setAttribute("PrefixList",
+                "wsa xmlns");
+        wire.payload().setAttributeNS(Wire.XMLNS, "xmlns", "urn:example:unused");
+        wire.redigestAndResign();
+
+        GatewayRequest request = assertAccepted(wire);
+
+        assertThat(request.bodyDigestOrNull()).isEqualTo(BodyDigest.of(request.document().payload()));
     }
 
     // --- A: one wsse:Security header for the ultimate receiver --------------------------------------------------
