@@ -1,5 +1,6 @@
 package nl.eindtoets.gateway.request;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,7 +32,7 @@ public final class PayloadDigestTap extends OutputStream {
     private final MessageDigest sha256;
     private final List<byte[]> reservedPrefixes = new ArrayList<>();
     private final byte[] name = new byte[256];
-    private final StringBuilder bodyTag = new StringBuilder();
+    private final ByteArrayOutputStream bodyTag = new ByteArrayOutputStream();
     private State state = State.BODY_TAG;
     private boolean bodyTagInValue;
     private int nameLength;
@@ -47,7 +48,8 @@ public final class PayloadDigestTap extends OutputStream {
         if (inclusivePrefixes != null) {
             for (String p : inclusivePrefixes.trim().split("\\s+")) {
                 if (!p.isEmpty()) {
-                    reserve(p.equals("#default") ? "" : p);
+                    // Santuario reads "xmlns" in a PrefixList as the default namespace, as "#default"
+                    reserve(p.equals("#default") || p.equals("xmlns") ? "" : p);
                 }
             }
         }
@@ -176,7 +178,8 @@ public final class PayloadDigestTap extends OutputStream {
         if (b == '"') {
             bodyTagInValue = !bodyTagInValue;
         } else if (b == '>' && !bodyTagInValue) {
-            for (String attribute : bodyTag.toString().split(" ")) {
+            // Read as UTF-8, so a prefix outside ASCII is reserved as the bytes the payload's tags carry.
+            for (String attribute : bodyTag.toString(StandardCharsets.UTF_8).split(" ")) {
                 if (attribute.startsWith("xmlns=")) {
                     reserve("");
                 } else if (attribute.startsWith("xmlns:")) {
@@ -186,10 +189,10 @@ public final class PayloadDigestTap extends OutputStream {
             state = State.BEFORE;
             return;
         }
-        if (bodyTag.length() > 65_536) {
+        if (bodyTag.size() > 65_536) {
             giveUp();
         }
-        bodyTag.append((char) (b & 0xff));
+        bodyTag.write(b);
     }
 
     private void startTag() {

@@ -134,6 +134,13 @@ class PayloadDigestTapTest {
     }
 
     @Test
+    void takesThePayloadDigestBeneathABodyWithXmlAttributes() {
+        // Exclusive c14n does not carry xml:lang or xml:space down to the payload, on its own or inside the Body.
+        assertTapsThePayloadDigest(envelope(CLIENT_NAMESPACES,
+                "wsu:Id='Body-1' xml:lang='nl' xml:space='preserve'", verzoek()), CLIENT_PREFIXES);
+    }
+
+    @Test
     void neverGivesAWrongDigestBeneathABodyAttributeValueThatLooksLikeANamespaceDeclaration() {
         assertTapIsNullOrThePayloadDigest(envelope(CLIENT_NAMESPACES,
                 "wsu:Id='Body-1' note='> xmlns:gw=&quot;urn:x&quot; xmlns=&quot;&quot; >'", verzoek()),
