@@ -61,10 +61,19 @@ class PackageStructureTest {
     }
 
     @Test
-    void theRequestPackageDependsOnNoOtherGatewayPackage() {
+    void theRequestPackageDependsOnNoOtherGatewayPackageButTheXmlLeaf() {
         noClasses().that().resideInAPackage(ROOT + ".request..")
                 .should().dependOnClassesThat(resideInAPackage(ROOT + "..")
-                        .and(not(resideInAPackage(ROOT + ".request.."))))
+                        .and(not(resideInAPackage(ROOT + ".request..")))
+                        .and(not(resideInAPackage(ROOT + ".xml.."))))
+                .check(gateway);
+    }
+
+    @Test
+    void theXmlPackageIsALeafThatDependsOnNoOtherGatewayPackage() {
+        noClasses().that().resideInAPackage(ROOT + ".xml..")
+                .should().dependOnClassesThat(resideInAPackage(ROOT + "..")
+                        .and(not(resideInAPackage(ROOT + ".xml.."))))
                 .check(gateway);
     }
 }
