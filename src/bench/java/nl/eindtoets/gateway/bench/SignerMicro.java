@@ -1,6 +1,8 @@
 package nl.eindtoets.gateway.bench;
 
-import java.lang.management.ManagementFactory;
+import static nl.eindtoets.gateway.bench.MicroTiming.cpu;
+import static nl.eindtoets.gateway.bench.MicroTiming.median;
+
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -8,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -104,15 +105,5 @@ public final class SignerMicro {
                 + " xmlns:ns2=\"urn:eindtoets-gateway:1\"><ns2:ontvangstid>" + UUID.randomUUID() + "</ns2:ontvangstid>"
                 + "<ns2:aantal_deelnemers>30</ns2:aantal_deelnemers><ns2:ontvangen_op>2026-12-07T10:15:30Z</ns2:ontvangen_op>"
                 + "</ns2:deelnemers_ontvangst></soap:Body></soap:Envelope>";
-    }
-
-    private static long cpu() {
-        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
     }
 }

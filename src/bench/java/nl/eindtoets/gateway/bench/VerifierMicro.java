@@ -1,14 +1,15 @@
 package nl.eindtoets.gateway.bench;
 
+import static nl.eindtoets.gateway.bench.MicroTiming.cpu;
+import static nl.eindtoets.gateway.bench.MicroTiming.median;
+
 import java.io.ByteArrayInputStream;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -217,15 +218,5 @@ public final class VerifierMicro {
         message.put(StaxUtils.MAX_ELEMENT_COUNT, transport.maxElementCount());
         message.put(StaxUtils.MAX_TEXT_LENGTH, (int) Math.min(Integer.MAX_VALUE, transport.maxMessageSize()));
         return message;
-    }
-
-    private static long cpu() {
-        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
     }
 }

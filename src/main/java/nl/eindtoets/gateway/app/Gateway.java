@@ -54,11 +54,10 @@ import nl.eindtoets.gateway.security.ReloadingTrust;
 import nl.eindtoets.gateway.security.ReplayGuard;
 import nl.eindtoets.gateway.security.LeanResponseSigner;
 import nl.eindtoets.gateway.security.ResponseSigner;
-import nl.eindtoets.gateway.security.RequestVerifierChoice;
-import nl.eindtoets.gateway.security.ResponseSignerChoice;
 import nl.eindtoets.gateway.security.SecuritySettings;
 import nl.eindtoets.gateway.security.SignatureVerification;
 import nl.eindtoets.gateway.security.TrustRefresh;
+import nl.eindtoets.gateway.security.WssImplementation;
 import nl.eindtoets.gateway.store.Database;
 import nl.eindtoets.gateway.store.DevelopmentData;
 import nl.eindtoets.gateway.store.JdbcMandateDecisionLog;
@@ -210,10 +209,10 @@ public final class Gateway implements AutoCloseable {
     /** The stage {@code wss.request-verifier} chooses: the lean strict verifier (default) or WSS4J's engine. */
     private static Stage requestVerifier(GatewayConfig config, SecuritySettings security,
                                          Supplier<CertificateChainValidator> trust, Clock clock) {
-        RequestVerifierChoice choice = RequestVerifierChoice.from(config);
-        LOG.info("requests are verified by the {} verifier ({}={})", choice == RequestVerifierChoice.LEAN
-                ? "lean" : "WSS4J", RequestVerifierChoice.CONFIG_KEY, choice.value());
-        if (choice == RequestVerifierChoice.WSS4J) {
+        WssImplementation choice = WssImplementation.from(config, WssImplementation.REQUEST_VERIFIER);
+        LOG.info("requests are verified by the {} verifier ({}={})", choice == WssImplementation.LEAN
+                ? "lean" : "WSS4J", WssImplementation.REQUEST_VERIFIER, choice.value());
+        if (choice == WssImplementation.WSS4J) {
             return new SignatureVerification(security, Cryptos.verification(security), trust);
         }
         return new LeanSignatureVerification(security, trust, clock);
@@ -222,10 +221,10 @@ public final class Gateway implements AutoCloseable {
     /** The signer {@code wss.response-signer} chooses: the lean template signer (default) or WSS4J's. */
     private static AnswerSigner answerSigner(GatewayConfig config, SecuritySettings security, GatewayKey key,
                                              Clock clock) {
-        ResponseSignerChoice choice = ResponseSignerChoice.from(config);
-        LOG.info("answers are signed by the {} signer ({}={})", choice == ResponseSignerChoice.LEAN
-                ? "lean template" : "WSS4J", ResponseSignerChoice.CONFIG_KEY, choice.value());
-        if (choice == ResponseSignerChoice.WSS4J) {
+        WssImplementation choice = WssImplementation.from(config, WssImplementation.RESPONSE_SIGNER);
+        LOG.info("answers are signed by the {} signer ({}={})", choice == WssImplementation.LEAN
+                ? "lean template" : "WSS4J", WssImplementation.RESPONSE_SIGNER, choice.value());
+        if (choice == WssImplementation.WSS4J) {
             return new ResponseSigner(security, key)::sign;
         }
         return new LeanResponseSigner(security, key, clock)::sign;

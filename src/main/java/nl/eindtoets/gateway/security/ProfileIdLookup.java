@@ -1,11 +1,7 @@
 package nl.eindtoets.gateway.security;
 
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import javax.xml.crypto.dom.DOMCryptoContext;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.apache.wss4j.common.util.XMLUtils;
@@ -24,39 +20,17 @@ import org.w3c.dom.Node;
 final class ProfileIdLookup implements CallbackLookup {
 
     private final Element body;
-    private final Map<String, Element> byId = new HashMap<>();
-    private final Set<String> duplicates = new HashSet<>();
+    private final IdIndex index = new IdIndex();
 
     ProfileIdLookup(Element header, Element securityHeader, Element body) {
         this.body = body;
-        index(body);
+        index.add(body);
         for (Element place : new Element[] {header, securityHeader}) {
             for (Node n = place == null ? null : place.getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (n.getNodeType() == Node.ELEMENT_NODE) {
-                    index((Element) n);
+                    index.add((Element) n);
                 }
             }
-        }
-    }
-
-    private void index(Element element) {
-        if (element == null) {
-            return;
-        }
-        String wsuId = element.getAttributeNS(WSConstants.WSU_NS, "Id");
-        String id = element.getAttributeNS(null, "Id");
-        if (!wsuId.isEmpty()) {
-            put(wsuId, element);
-        }
-        if (!id.isEmpty() && !id.equals(wsuId)) {
-            put(id, element);
-        }
-    }
-
-    private void put(String id, Element element) {
-        Element earlier = byId.putIfAbsent(id, element);
-        if (earlier != null && earlier != element) {
-            duplicates.add(id);
         }
     }
 
@@ -72,10 +46,10 @@ final class ProfileIdLookup implements CallbackLookup {
         if (idToMatch == null) {
             return null;
         }
-        if (duplicates.contains(idToMatch)) {
+        if (index.isAmbiguous(idToMatch)) {
             throw new WSSecurityException(WSSecurityException.ErrorCode.FAILED_CHECK);
         }
-        Element found = byId.get(idToMatch);
+        Element found = index.get(idToMatch);
         if (found != null && context != null) {
             if (idToMatch.equals(found.getAttributeNS(WSConstants.WSU_NS, "Id"))) {
                 context.setIdAttributeNS(found, WSConstants.WSU_NS, "Id");

@@ -24,18 +24,15 @@ import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
-import java.util.Map;
 import nl.eindtoets.gateway.client.SecurityHeaderLayout;
 import nl.eindtoets.gateway.client.SignedPart;
 import nl.eindtoets.gateway.client.SigningKey;
 import nl.eindtoets.gateway.client.SigningOptions;
-import nl.eindtoets.gateway.config.GatewayConfig;
 import nl.eindtoets.gateway.request.BodyDigest;
 import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.request.GatewayRequest;
@@ -63,9 +60,8 @@ class LeanSignatureVerificationTest {
 
     @BeforeAll
     static void trustTheDevelopmentPki() {
-        SecuritySettings settings = SecuritySettings.from(GatewayConfig.defaults(Map.of()));
-        CertificateChainValidator validator = new CertificateChainValidator(TrustMaterial.load(settings.truststore(),
-                settings.truststorePassword(), settings.crlFiles()), Clock.systemUTC(), Duration.ZERO);
+        SecuritySettings settings = DevelopmentTrust.SETTINGS;
+        CertificateChainValidator validator = DevelopmentTrust.validator();
         stage = new LeanSignatureVerification(settings, () -> validator);
     }
 

@@ -9,17 +9,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import nl.eindtoets.gateway.client.EnvelopeBuilder;
 import nl.eindtoets.gateway.client.KeystoreCredentials;
 import nl.eindtoets.gateway.client.RequestSigner;
 import nl.eindtoets.gateway.client.SignedPart;
 import nl.eindtoets.gateway.client.SignedRequest;
 import nl.eindtoets.gateway.client.SigningOptions;
-import nl.eindtoets.gateway.config.GatewayConfig;
 import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.request.GatewayRequest;
 import nl.eindtoets.gateway.request.GatewayRequest.State;
@@ -37,9 +34,8 @@ class SignatureVerificationTest {
 
     @BeforeAll
     static void trustTheDevelopmentPki() {
-        SecuritySettings settings = SecuritySettings.from(GatewayConfig.defaults(Map.of()));
-        CertificateChainValidator validator = new CertificateChainValidator(TrustMaterial.load(settings.truststore(),
-                settings.truststorePassword(), settings.crlFiles()), Clock.systemUTC(), Duration.ZERO);
+        SecuritySettings settings = DevelopmentTrust.SETTINGS;
+        CertificateChainValidator validator = DevelopmentTrust.validator();
         stage = new SignatureVerification(settings, Cryptos.verification(settings), () -> validator);
     }
 

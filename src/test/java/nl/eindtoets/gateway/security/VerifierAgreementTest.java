@@ -2,14 +2,11 @@ package nl.eindtoets.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.stream.Stream;
 import nl.eindtoets.gateway.client.SignedPart;
 import nl.eindtoets.gateway.client.SigningOptions;
-import nl.eindtoets.gateway.config.GatewayConfig;
 import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.request.GatewayRequest;
 import nl.eindtoets.gateway.request.GatewayRequest.State;
@@ -32,9 +29,8 @@ class VerifierAgreementTest {
 
     @BeforeAll
     static void bothVerifiersTrustTheDevelopmentPki() {
-        SecuritySettings settings = SecuritySettings.from(GatewayConfig.defaults(Map.of()));
-        CertificateChainValidator validator = new CertificateChainValidator(TrustMaterial.load(settings.truststore(),
-                settings.truststorePassword(), settings.crlFiles()), Clock.systemUTC(), Duration.ZERO);
+        SecuritySettings settings = DevelopmentTrust.SETTINGS;
+        CertificateChainValidator validator = DevelopmentTrust.validator();
         wss4j = new SignatureVerification(settings, Cryptos.verification(settings), () -> validator);
         lean = new LeanSignatureVerification(settings, () -> validator);
     }
