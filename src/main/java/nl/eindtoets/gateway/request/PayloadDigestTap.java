@@ -70,6 +70,15 @@ public final class PayloadDigestTap extends OutputStream {
 
     @Override
     public void write(byte[] bytes, int offset, int length) {
+        try {
+            scan(bytes, offset, length);
+        } catch (RuntimeException e) {
+            // The tap only saves work: whatever it cannot follow, the payload is digested on its own.
+            giveUp();
+        }
+    }
+
+    private void scan(byte[] bytes, int offset, int length) {
         int payloadFrom = isInPayload() ? offset : -1;
         int end = offset + length;
         for (int i = offset; i < end && state != State.GAVE_UP && state != State.DONE; i++) {
@@ -174,16 +183,25 @@ public final class PayloadDigestTap extends OutputStream {
     }
 
     /** Collects the Body's start tag; at its end, reserves every prefix it declares. */
+    /**
+     * Collects the Body's start tag without its attribute values (so nothing inside a value can pass for a
+     * declaration); at its end, reserves every prefix it declares.
+     */
     private void bodyTag(byte b) {
         if (b == '"') {
             bodyTagInValue = !bodyTagInValue;
-        } else if (b == '>' && !bodyTagInValue) {
+            return;
+        }
+        if (bodyTagInValue) {
+            return;
+        }
+        if (b == '>') {
             // Read as UTF-8, so a prefix outside ASCII is reserved as the bytes the payload's tags carry.
             for (String attribute : bodyTag.toString(StandardCharsets.UTF_8).split(" ")) {
-                if (attribute.startsWith("xmlns=")) {
+                if (attribute.equals("xmlns=")) {
                     reserve("");
-                } else if (attribute.startsWith("xmlns:")) {
-                    reserve(attribute.substring(6, attribute.indexOf('=')));
+                } else if (attribute.startsWith("xmlns:") && attribute.endsWith("=")) {
+                    reserve(attribute.substring(6, attribute.length() - 1));
                 }
             }
             state = State.BEFORE;

@@ -39,14 +39,16 @@ import org.w3c.dom.Node;
  * The WS-Security stage for the one profile the gateway accepts, without WSS4J's generic processing: the header is
  * read strictly first ({@link StrictSecurityHeader}, {@link ProfileTimestamp}, {@link ProfileSignature}), so a
  * request outside 2W-be-S costs no digest or RSA work; then the Timestamp's freshness, the key, what the signature
- * covers (by node identity, {@link SignatureCoverage#requireProfileParts}), one exclusive c14n and digest per signed
- * part, the SignedInfo signature and last the signer's chain ({@link CertificateChainValidator}). The outcome and
- * the fault codes are those of {@link SignatureVerification}, which stays available as {@code wss.request-verifier=wss4j}.
+ * covers (by node identity, {@link SignatureCoverage#requireProfileParts}), the signer's chain
+ * ({@link CertificateChainValidator}), the SignedInfo signature, and last one exclusive c14n and digest per signed
+ * part, the work that grows with the message. The outcome and the fault codes are those of
+ * {@link SignatureVerification}, which stays available as {@code wss.request-verifier=wss4j}.
  */
 public final class LeanSignatureVerification implements Stage {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeanSignatureVerification.class);
     private static final int MIN_RSA_BITS = 2048;
+    private static final int MAX_EXPONENT_BITS = 256;
 
     private final Supplier<CertificateChainValidator> chainValidator;
     private final Duration ttl;
@@ -87,6 +89,10 @@ public final class LeanSignatureVerification implements Stage {
             }
         }
         SignatureCoverage.requireProfileParts(covered, header.timestamp(), request);
+        // The signer and its signature over SignedInfo come before the parts are digested: the digests are the work
+        // that grows with the message, and only a trusted signer's message is worth it (as in WSS4J's order).
+        requireTrusted(signer);
+        requireValidSignatureValue(signature, signer.getPublicKey());
 
         String payloadDigest = null;
         for (int i = 0; i < signedParts.length; i++) {
@@ -99,8 +105,6 @@ public final class LeanSignatureVerification implements Stage {
             }
             payloadDigest = tap == null ? payloadDigest : tap.hexOrNull();
         }
-        requireValidSignatureValue(signature, signer.getPublicKey());
-        requireTrusted(signer);
         gatewayRequest.signatureVerified(new VerifiedSignature(signer,
                 Base64.getEncoder().encodeToString(signature.signatureValue()), timestamp.created(), timestamp.expires()));
         if (payloadDigest != null) {
@@ -130,8 +134,14 @@ public final class LeanSignatureVerification implements Stage {
             // the factory reads the first certificate and leaves the rest: an X509v3 token holds exactly one
             throw StrictXml.invalid("BinarySecurityToken holds more than one certificate");
         }
-        if (!(certificate.getPublicKey() instanceof RSAPublicKey rsa) || rsa.getModulus().bitLength() < MIN_RSA_BITS) {
+        if (!(certificate.getPublicKey() instanceof RSAPublicKey rsa) || !"RSA".equals(rsa.getAlgorithm())
+                || rsa.getModulus().bitLength() < MIN_RSA_BITS) {
+            // an RSASSA-PSS key is an RSAPublicKey too, but not one for RSA-SHA2 (PKCS #1 v1.5) signatures
             throw StrictXml.invalid("the signer's key is not RSA of at least " + MIN_RSA_BITS + " bits");
+        }
+        if (rsa.getPublicExponent().bitLength() > MAX_EXPONENT_BITS) {
+            // a huge exponent makes one verification cost milliseconds; real keys use 65537
+            throw StrictXml.invalid("the signer's RSA exponent is larger than " + MAX_EXPONENT_BITS + " bits");
         }
         return certificate;
     }
@@ -158,6 +168,9 @@ public final class LeanSignatureVerification implements Stage {
             valid = verifier.verify(signature.signatureValue());
         } catch (java.security.SignatureException e) {
             valid = false;
+        } catch (java.security.InvalidKeyException e) {
+            throw new GatewayFault(new Refusal.Security(SecurityCheck.INVALID_SECURITY,
+                    "the signer's key cannot verify " + signature.jcaAlgorithm()), e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot verify a signature", e);
         }

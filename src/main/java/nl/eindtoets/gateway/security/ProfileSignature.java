@@ -13,7 +13,8 @@ import org.w3c.dom.Element;
  * A request's {@code ds:Signature}, read as the one form 2W-be-S allows: SignedInfo with exclusive c14n, an
  * RSA-SHA2 SignatureMethod and 1 to {@value #MAX_REFERENCES} References, each a same-document {@code #id} with
  * exactly one exclusive-c14n Transform and a SHA-2 digest; the SignatureValue; and a KeyInfo that is one
- * SecurityTokenReference by direct reference to an X509v3 BinarySecurityToken. No ds:Object, no other transform, no
+ * SecurityTokenReference by direct reference (ValueType X509v3) to an X509v3 BinarySecurityToken; InclusiveNamespaces
+ * PrefixLists of at most {@value #MAX_INCLUSIVE_PREFIXES} prefixes. No ds:Object, no other transform, no
  * other way to name the key. Anything else is refused with {@code wsse:InvalidSecurity} before any digest or
  * signature work is spent on it.
  *
@@ -25,6 +26,7 @@ record ProfileSignature(Element signedInfo, String c14nPrefixes, String jcaAlgor
                         byte[] signatureValue, String tokenId) {
 
     static final int MAX_REFERENCES = 16;
+    static final int MAX_INCLUSIVE_PREFIXES = 16;
 
     private static final Map<String, String> SIGNATURE_METHODS = Map.of(
             SignatureAlgorithms.RSA_SHA256, "SHA256withRSA",
@@ -114,14 +116,28 @@ record ProfileSignature(Element signedInfo, String c14nPrefixes, String jcaAlgor
             throw invalid("exclusive c14n takes one InclusiveNamespaces and nothing else");
         }
         String prefixes = attribute(parameters.get(0), "PrefixList");
-        return prefixes == null ? "" : prefixes;
+        if (prefixes == null) {
+            return "";
+        }
+        // Santuario's exclusive c14n walks every listed prefix at every element: a long list costs CPU per element.
+        String[] tokens = prefixes.strip().split("[ \t\r\n]+");
+        if (tokens.length > MAX_INCLUSIVE_PREFIXES) {
+            throw invalid("more than " + MAX_INCLUSIVE_PREFIXES + " InclusiveNamespaces prefixes");
+        }
+        for (String token : tokens) {
+            if (!token.isEmpty() && !token.equals("#default") && !isNcName(token)) {
+                throw invalid("not a prefix in an InclusiveNamespaces PrefixList: " + token);
+            }
+        }
+        return prefixes;
     }
 
     private static String tokenId(Element keyInfo) {
         Element str = StrictXml.onlyChild(keyInfo, WssNames.WSSE, "SecurityTokenReference");
         Element reference = StrictXml.onlyChild(str, WssNames.WSSE, "Reference");
         String valueType = attribute(reference, "ValueType");
-        if (valueType != null && !WssNames.X509V3.equals(valueType)) {
+        if (!WssNames.X509V3.equals(valueType)) {
+            // the Basic Security Profile asks for the ValueType of a direct reference; WSS4J refuses one without
             throw invalid("the key reference is not to an X509v3 token: " + valueType);
         }
         return sameDocumentId(attribute(reference, "URI"));

@@ -9,11 +9,13 @@ import java.util.List;
 import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.request.Refusal.SecurityCheck;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * A request's {@code wsu:Timestamp} read by the Basic Security Profile's rules: one Created, then at most one
- * Expires, nothing else, no ValueType, times in UTC ({@code Z}), Expires not before Created and the lifetime within
- * the gateway's maximum ({@code wss.timestamp.max-lifetime}); otherwise {@code wsse:InvalidSecurity}.
+ * Expires, nothing else, no ValueType, times in UTC ({@code Z}) with at most milliseconds, Expires not before Created
+ * and the lifetime within the gateway's maximum ({@code wss.timestamp.max-lifetime}); otherwise
+ * {@code wsse:InvalidSecurity}.
  *
  * @param expires null when the Timestamp has no Expires
  */
@@ -53,13 +55,25 @@ record ProfileTimestamp(Element element, Instant created, Instant expires) {
         }
     }
 
+    /**
+     * The time in Created or Expires: one text node, nothing around the value, in UTC ({@code Z}), at most three
+     * digits of fractional seconds (Basic Security Profile), as WSS4J reads it too.
+     */
     private static Instant utc(Element time) {
         if (time.hasAttributeNS(null, "ValueType")) {
             throw invalid(time.getLocalName() + " has a ValueType");
         }
-        String value = StrictXml.text(time).strip();
+        Node text = time.getFirstChild();
+        if (text == null || text.getNodeType() != Node.TEXT_NODE || text.getNextSibling() != null) {
+            throw invalid(time.getLocalName() + " must hold its time as plain text");
+        }
+        String value = text.getNodeValue();
         if (!value.endsWith("Z")) {
             throw invalid(time.getLocalName() + " is not in UTC");
+        }
+        int dot = value.indexOf('.');
+        if (dot >= 0 && value.length() - 1 - (dot + 1) > 3) {
+            throw invalid(time.getLocalName() + " has more than three digits of fractional seconds");
         }
         try {
             return Instant.parse(value);

@@ -141,9 +141,16 @@ class PayloadDigestTapTest {
     }
 
     @Test
-    void neverGivesAWrongDigestBeneathABodyAttributeValueThatLooksLikeANamespaceDeclaration() {
-        assertTapIsNullOrThePayloadDigest(envelope(CLIENT_NAMESPACES,
+    void takesThePayloadDigestBeneathABodyAttributeValueThatLooksLikeANamespaceDeclaration() {
+        // values are skipped, so nothing in one passes for a declaration
+        assertTapsThePayloadDigest(envelope(CLIENT_NAMESPACES,
                 "wsu:Id='Body-1' note='> xmlns:gw=&quot;urn:x&quot; xmlns=&quot;&quot; >'", verzoek()),
+                CLIENT_PREFIXES);
+    }
+
+    @Test
+    void takesThePayloadDigestBeneathABodyAttributeValueWithXmlnsButNoEqualsSign() {
+        assertTapsThePayloadDigest(envelope(CLIENT_NAMESPACES, "wsu:Id='Body-1' x='a xmlns:b'", verzoek()),
                 CLIENT_PREFIXES);
     }
 

@@ -22,8 +22,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.security.KeyPair;
+import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -188,12 +192,14 @@ class LeanSignatureVerificationTest {
     }
 
     @Test
-    void acceptsAKeyInfoReferenceWithoutValueType() throws Exception {
+    void refusesAKeyInfoReferenceWithoutValueTypeWithInvalidSecurity() throws Exception {
+        // the Basic Security Profile asks for it, and WSS4J refuses a reference without it
         Wire wire = signed();
         assertThat(wire.keyReference().getAttribute("ValueType")).isEqualTo(Wire.X509V3);
         wire.keyReference().removeAttribute("ValueType");
+        wire.resign("las-a");
 
-        assertAccepted(wire);
+        assertRefused(wire, "InvalidSecurity");
     }
 
     @Test
@@ -508,6 +514,37 @@ class LeanSignatureVerificationTest {
         Wire wire = signed();
         Instant created = instant(wire.created());
         wire.created().setTextContent(created.toString().replace("Z", "+00:00"));
+        wire.redigestAndResign();
+
+        assertRefused(wire, "InvalidSecurity");
+    }
+
+    @Test
+    void refusesACreatedWithMoreThanThreeFractionalDigitsWithInvalidSecurity() throws Exception {
+        Wire wire = signed();
+        Instant created = instant(wire.created()).truncatedTo(ChronoUnit.SECONDS);
+        wire.created().setTextContent(created.toString().replace("Z", ".1234Z"));
+        wire.redigestAndResign();
+
+        assertRefused(wire, "InvalidSecurity");
+    }
+
+    @Test
+    void refusesACreatedWithWhitespaceAroundTheTimeWithInvalidSecurity() throws Exception {
+        Wire wire = signed();
+        wire.created().setTextContent(" " + wire.created().getTextContent().strip() + "\n");
+        wire.redigestAndResign();
+
+        assertRefused(wire, "InvalidSecurity");
+    }
+
+    @Test
+    void refusesACreatedSplitByACommentWithInvalidSecurity() throws Exception {
+        Wire wire = signed();
+        String time = wire.created().getTextContent().strip();
+        wire.created().setTextContent(time.substring(0, 10));
+        wire.created().appendChild(wire.document().createComment("x"));
+        wire.created().appendChild(wire.document().createTextNode(time.substring(10)));
         wire.redigestAndResign();
 
         assertRefused(wire, "InvalidSecurity");
@@ -904,6 +941,91 @@ class LeanSignatureVerificationTest {
         assertRefused(Wire.signedWith(rsaKey(1024), SigningOptions.defaults()), "InvalidSecurity");
     }
 
+    @Test
+    void refusesATokenWithAnRsaPssKeyWithInvalidSecurity() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSASSA-PSS");
+        generator.initialize(2048);
+        Wire wire = signed();
+        wire.token().setTextContent(Base64.getEncoder().encodeToString(
+                certificate(generator.generateKeyPair().getPublic()).getEncoded()));
+
+        assertRefused(wire, "InvalidSecurity");
+    }
+
+    @Test
+    void refusesATokenWhosePublicExponentIsLongerThan256BitsWithInvalidSecurity() throws Exception {
+        RSAPublicKey signer = (RSAPublicKey) RequestFixtures.certificate("las-a").getPublicKey();
+        PublicKey bigExponent = KeyFactory.getInstance("RSA").generatePublic(
+                new RSAPublicKeySpec(signer.getModulus(), BigInteger.ONE.shiftLeft(300).add(BigInteger.ONE)));
+        Wire wire = signed();
+        wire.token().setTextContent(Base64.getEncoder().encodeToString(certificate(bigExponent).getEncoded()));
+
+        assertRefused(wire, "InvalidSecurity");
+    }
+
+    @Test
+    void acceptsABodyAttributeValueThatLooksLikeANamespaceDeclarationAndKeepsThePayloadDigest() throws Exception {
+        Wire wire = signed();
+        wire.body().setAttributeNS(null, "x", "a xmlns:b");
+        wire.redigestAndResign();
+
+        GatewayRequest request = assertAccepted(wire);
+
+        assertThat(request.bodyDigestOrNull()).isEqualTo(BodyDigest.of(request.document().payload()));
+    }
+
+    // --- the order of the costly checks -----------------------------------------------------------------------------
+
+    @Test
+    void judgesTheSignerBeforeDigestingTheSignedParts() throws Exception {
+        Wire wire = Wire.signedBy("las-foreign", SigningOptions.defaults());
+        wire.payload().appendChild(wire.element(ATTACKER, "x:extra"));
+
+        assertRefused(wire.xml(), "las-foreign", "FailedAuthentication");
+    }
+
+    @Test
+    void verifiesTheSignatureValueBeforeDigestingTheSignedParts() throws Exception {
+        Wire wire = signed();
+        wire.payload().appendChild(wire.element(ATTACKER, "x:extra"));
+        byte[] value = Base64.getMimeDecoder().decode(wire.signatureValue().getTextContent());
+        value[0] ^= 1;
+        wire.signatureValue().setTextContent(Base64.getEncoder().encodeToString(value));
+
+        assertThat(refusalOf(wire).logReason()).isEqualTo("SignatureValue does not verify");
+    }
+
+    @Test
+    void refusesAnInclusiveNamespacesListOfMoreThanSixteenPrefixesWithInvalidSecurity() throws Exception {
+        // exclusive c14n walks every listed prefix at every element of the part: a long list is a cost, not a need
+        Wire wire = signed();
+        Element inclusive = Wire.child(transform(wire.referenceTo(wire.body())), EC, "InclusiveNamespaces");
+        inclusive.setAttribute("PrefixList", "p0 p1 p2 p3 p4 p5 p6 p7 p8 p9 p10 p11 p12 p13 p14 p15 p16");
+        wire.redigestAndResign();
+
+        assertRefused(wire, "InvalidSecurity");
+    }
+
+    @Test
+    void refusesAnInclusiveNamespacesTokenThatIsNoPrefixWithInvalidSecurity() throws Exception {
+        Wire wire = signed();
+        Element inclusive = Wire.child(transform(wire.referenceTo(wire.body())), EC, "InclusiveNamespaces");
+        inclusive.setAttribute("PrefixList", "wsa a:b");
+        wire.redigestAndResign();
+
+        assertRefused(wire, "InvalidSecurity");
+    }
+
+    @Test
+    void acceptsSixteenInclusivePrefixesIncludingTheDefaultNamespace() throws Exception {
+        Wire wire = signed();
+        Element inclusive = Wire.child(transform(wire.referenceTo(wire.body())), EC, "InclusiveNamespaces");
+        inclusive.setAttribute("PrefixList", "wsa soap wsu #default p4 p5 p6 p7 p8 p9 p10 p11 p12 p13 p14 p15");
+        wire.redigestAndResign();
+
+        assertAccepted(wire);
+    }
+
     // --- G: where references may point ----------------------------------------------------------------------------
 
     @Test
@@ -1127,6 +1249,30 @@ class LeanSignatureVerificationTest {
     }
 
     /** A self-signed RSA key of {@code bits} bits, to sign with. */
+    private static Refusal.Security refusalOf(Wire wire) {
+        GatewayRequest request = wire.received("las-a");
+        try {
+            stage.apply(request);
+        } catch (GatewayFault fault) {
+            assertThat(request.state()).isEqualTo(State.PARSED);
+            return (Refusal.Security) fault.refusal();
+        }
+        throw new AssertionError("accepted");
+    }
+
+    /** A certificate for {@code subjectKey}, issued by a throwaway RSA key (its signature is never checked here). */
+    private static X509Certificate certificate(PublicKey subjectKey) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair issuer = generator.generateKeyPair();
+        X500Name subject = new X500Name("C=NL, O=Dev LAS Vreemd, serialNumber=00000099000000001000, CN=las-a.dev.invalid");
+        Instant now = Instant.now();
+        return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+                subject, BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(Duration.ofDays(30))), subject, subjectKey)
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.getPrivate())));
+    }
+
     private static SigningKey rsaKey(int bits) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(bits);

@@ -82,6 +82,31 @@ class VerifierAgreementTest {
                     wire.token().setTextContent("MIIE*not-base64*");
                     return received(wire);
                 }),
+                variant("key reference without ValueType", () -> {
+                    Wire wire = signed(SigningOptions.defaults());
+                    wire.keyReference().removeAttribute("ValueType");
+                    wire.resign("las-a");
+                    return received(wire);
+                }),
+                variant("Created with nine fractional digits", () -> {
+                    Wire wire = signed(SigningOptions.defaults());
+                    String created = wire.created().getTextContent().strip();
+                    wire.created().setTextContent(created.substring(0, 19) + ".123456789Z");
+                    wire.redigestAndResign();
+                    return received(wire);
+                }),
+                variant("Created with whitespace around the time", () -> {
+                    Wire wire = signed(SigningOptions.defaults());
+                    wire.created().setTextContent(" " + wire.created().getTextContent().strip() + " ");
+                    wire.redigestAndResign();
+                    return received(wire);
+                }),
+                variant("Body attribute value 'a xmlns:b'", () -> {
+                    Wire wire = signed(SigningOptions.defaults());
+                    wire.body().setAttributeNS(null, "x", "a xmlns:b");
+                    wire.redigestAndResign();
+                    return received(wire);
+                }),
                 variant("no Security header", () -> new Received(RequestFixtures.envelope(
                         RequestFixtures.addressing(RequestFixtures.BRENG_DEELNEMERS, "99AA"),
                         RequestFixtures.leerresultatenVerzoek("99AA")), "las-a")));
