@@ -33,6 +33,7 @@ public final class PayloadDigestTap extends OutputStream {
     private final List<byte[]> reservedPrefixes = new ArrayList<>();
     private final byte[] name = new byte[256];
     private final ByteArrayOutputStream bodyTag = new ByteArrayOutputStream();
+    private final byte[] one = new byte[1];
     private State state = State.BODY_TAG;
     private boolean bodyTagInValue;
     private int nameLength;
@@ -59,8 +60,6 @@ public final class PayloadDigestTap extends OutputStream {
     public String hexOrNull() {
         return state == State.DONE ? HexFormat.of().formatHex(sha256.digest()) : null;
     }
-
-    private final byte[] one = new byte[1];
 
     @Override
     public void write(int b) {
