@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import nl.eindtoets.gateway.app.Gateway;
 import nl.eindtoets.gateway.chain.AnswerSigner;
@@ -23,6 +24,7 @@ import nl.eindtoets.gateway.store.Database;
 public final class RunningGateway {
 
     public static final String PASSWORD = "changeit";
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
     private static RunningGateway shared;
 
     private final Gateway gateway;
@@ -38,7 +40,9 @@ public final class RunningGateway {
         Map<String, String> settings = new HashMap<>();
         settings.put("server.port", String.valueOf(port));
         settings.put("server.public-url", "https://localhost:" + port);
-        settings.put("db.url", "jdbc:h2:mem:gateway-" + port + ";DB_CLOSE_DELAY=-1");
+        // A database of its own for every gateway: a port can come free and be handed to a later gateway, which must
+        // not find the earlier one's deliveries (a newer list for a school makes its own older one refused).
+        settings.put("db.url", "jdbc:h2:mem:gateway-" + port + "-" + INSTANCES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
         settings.put("backoffice.port", "0");
         settings.put("ops.port", "0");
         // Security providers are global to the JVM: the main test JVM keeps the JDK's, and the tests tagged accp
