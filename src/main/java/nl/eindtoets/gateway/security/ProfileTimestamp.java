@@ -4,7 +4,14 @@ import static nl.eindtoets.gateway.security.StrictXml.invalid;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
 import java.util.List;
 import nl.eindtoets.gateway.request.GatewayFault;
 import nl.eindtoets.gateway.request.Refusal.SecurityCheck;
@@ -20,6 +27,17 @@ import org.w3c.dom.Node;
  * @param expires null when the Timestamp has no Expires
  */
 record ProfileTimestamp(Element element, Instant created, Instant expires) {
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss}, then at most three fraction digits, then {@code Z}; strict, so no hour 24 and no
+     * second 60 (which {@link Instant#parse} would take), as WSS4J reads a Timestamp.
+     */
+    private static final DateTimeFormatter UTC_DATE_TIME = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 3, true).optionalEnd()
+            .appendLiteral('Z')
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     static ProfileTimestamp read(Element timestamp, Duration maxLifetime) {
         List<Element> children = StrictXml.children(timestamp);
@@ -71,14 +89,10 @@ record ProfileTimestamp(Element element, Instant created, Instant expires) {
         if (!value.endsWith("Z")) {
             throw invalid(time.getLocalName() + " is not in UTC");
         }
-        int dot = value.indexOf('.');
-        if (dot >= 0 && value.length() - 1 - (dot + 1) > 3) {
-            throw invalid(time.getLocalName() + " has more than three digits of fractional seconds");
-        }
         try {
-            return Instant.parse(value);
+            return LocalDateTime.parse(value, UTC_DATE_TIME).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw invalid(time.getLocalName() + " is not an xs:dateTime");
+            throw invalid(time.getLocalName() + " is not an xs:dateTime in UTC with seconds and at most milliseconds");
         }
     }
 

@@ -67,9 +67,12 @@ public final class SignatureVerification implements Stage {
             requireTimestampAndSignature(result.getResults());
         } catch (WSSecurityException e) {
             throw new GatewayFault(new Refusal.Security(Refusal.SecurityCheck.of(e.getFaultCode()), e.getMessage()), e);
-        } catch (IllegalArgumentException e) {
-            // WSS4J lets the base64 decoder's complaint about a token's content escape as it is
-            throw new GatewayFault(new Refusal.Security(Refusal.SecurityCheck.INVALID_SECURITY, e.getMessage()), e);
+        } catch (GatewayFault e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // WSS4J lets some malformed input escape as it is: the base64 decoder's complaint about a token, a
+            // comment inside Created (ClassCastException). The header is what is wrong, not the gateway.
+            throw new GatewayFault(new Refusal.Security(Refusal.SecurityCheck.INVALID_SECURITY, String.valueOf(e)), e);
         }
         gatewayRequest.signatureVerified(coverage.check(result, request));
     }

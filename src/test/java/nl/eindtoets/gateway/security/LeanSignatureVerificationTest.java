@@ -30,6 +30,8 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
@@ -524,6 +526,35 @@ class LeanSignatureVerificationTest {
         Wire wire = signed();
         Instant created = instant(wire.created()).truncatedTo(ChronoUnit.SECONDS);
         wire.created().setTextContent(created.toString().replace("Z", ".1234Z"));
+        wire.redigestAndResign();
+
+        assertRefused(wire, "InvalidSecurity");
+    }
+
+    @Test
+    void refusesACreatedAtHour24WithInvalidSecurity() throws Exception {
+        // Instant.parse would read it as midnight of the next day; WSS4J and the xs:dateTime of the profile do not
+        Wire wire = signed();
+        wire.created().setTextContent(LocalDate.now(ZoneOffset.UTC) + "T24:00:00.000Z");
+        wire.redigestAndResign();
+
+        assertRefused(wire, "InvalidSecurity");
+    }
+
+    @Test
+    void refusesACreatedOnALeapSecondWithInvalidSecurity() throws Exception {
+        Wire wire = signed();
+        wire.created().setTextContent(LocalDate.now(ZoneOffset.UTC) + "T23:59:60Z");
+        wire.redigestAndResign();
+
+        assertRefused(wire, "InvalidSecurity");
+    }
+
+    @Test
+    void refusesACreatedWithoutSecondsWithInvalidSecurity() throws Exception {
+        Wire wire = signed();
+        wire.created().setTextContent(instant(wire.created()).truncatedTo(ChronoUnit.MINUTES).toString()
+                .replace(":00Z", "Z"));
         wire.redigestAndResign();
 
         assertRefused(wire, "InvalidSecurity");

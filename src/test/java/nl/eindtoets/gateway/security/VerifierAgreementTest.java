@@ -101,6 +101,14 @@ class VerifierAgreementTest {
                     wire.redigestAndResign();
                     return received(wire);
                 }),
+                variant("Created split by a comment", () -> {
+                    Wire wire = signed(SigningOptions.defaults());
+                    String created = wire.created().getTextContent().strip();
+                    wire.created().setTextContent(created);
+                    wire.created().insertBefore(wire.document().createComment("x"), wire.created().getFirstChild());
+                    wire.redigestAndResign();
+                    return received(wire);
+                }),
                 variant("Body attribute value 'a xmlns:b'", () -> {
                     Wire wire = signed(SigningOptions.defaults());
                     wire.body().setAttributeNS(null, "x", "a xmlns:b");
