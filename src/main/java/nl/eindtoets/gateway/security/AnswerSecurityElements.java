@@ -1,5 +1,13 @@
 package nl.eindtoets.gateway.security;
 
+import static nl.eindtoets.gateway.security.WssNames.BASE64_BINARY;
+import static nl.eindtoets.gateway.security.WssNames.DS;
+import static nl.eindtoets.gateway.security.WssNames.WSSE;
+import static nl.eindtoets.gateway.security.WssNames.WSSE11;
+import static nl.eindtoets.gateway.security.WssNames.WSU;
+import static nl.eindtoets.gateway.security.WssNames.X509V3;
+import static nl.eindtoets.gateway.security.WssNames.XMLNS;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.w3c.dom.Document;
@@ -16,14 +24,6 @@ import org.w3c.dom.Element;
  * form with Santuario's exclusive c14n of the element as a receiver parses it.
  */
 final class AnswerSecurityElements {
-
-    static final String WSSE = WssNames.WSSE;
-    static final String WSSE11 = WssNames.WSSE11;
-    static final String WSU = WssNames.WSU;
-    static final String DS = WssNames.DS;
-    static final String XMLNS = WssNames.XMLNS;
-    static final String X509V3 = WssNames.X509V3;
-    static final String BASE64_BINARY = WssNames.BASE64_BINARY;
 
     private AnswerSecurityElements() {
     }

@@ -79,13 +79,13 @@ public final class LeanResponseSigner {
         String suffix = new UUID(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong())
                 .toString();
 
-        Element security = doc.createElementNS(AnswerSecurityElements.WSSE, "wsse:Security");
-        security.setAttributeNS(AnswerSecurityElements.XMLNS, "xmlns:wsse", AnswerSecurityElements.WSSE);
-        security.setAttributeNS(AnswerSecurityElements.XMLNS, "xmlns:wsu", AnswerSecurityElements.WSU);
+        Element security = doc.createElementNS(WssNames.WSSE, "wsse:Security");
+        security.setAttributeNS(WssNames.XMLNS, "xmlns:wsse", WssNames.WSSE);
+        security.setAttributeNS(WssNames.XMLNS, "xmlns:wsu", WssNames.WSU);
         String soapPrefix = parts.envelope().getPrefix();
         if (soapPrefix == null || soapPrefix.isEmpty()) {
             soapPrefix = "soap";
-            security.setAttributeNS(AnswerSecurityElements.XMLNS, "xmlns:soap", SOAP11);
+            security.setAttributeNS(WssNames.XMLNS, "xmlns:soap", SOAP11);
         }
         security.setAttributeNS(SOAP11, soapPrefix + ":mustUnderstand", "1");
         parts.header().insertBefore(security, parts.header().getFirstChild());
@@ -106,8 +106,8 @@ public final class LeanResponseSigner {
             int n = 0;
             for (Element part : parts.signedByCanonicalisation()) {
                 String id = "id-" + (++n) + "-" + suffix;
-                part.setAttributeNS(AnswerSecurityElements.XMLNS, "xmlns:wsu", AnswerSecurityElements.WSU);
-                part.setAttributeNS(AnswerSecurityElements.WSU, "wsu:Id", id);
+                part.setAttributeNS(WssNames.XMLNS, "xmlns:wsu", WssNames.WSU);
+                part.setAttributeNS(WssNames.WSU, "wsu:Id", id);
                 String prefixes = inclusivePrefixes(part);
                 references.add(new Reference(id, prefixes, base64(digestOfCanonicalForm(part, prefixes, sha256))));
             }
@@ -154,7 +154,7 @@ public final class LeanResponseSigner {
             NamedNodeMap attributes = ancestor.getAttributes();
             for (int i = 0; i < attributes.getLength(); i++) {
                 Attr a = (Attr) attributes.item(i);
-                if (AnswerSecurityElements.XMLNS.equals(a.getNamespaceURI())) {
+                if (WssNames.XMLNS.equals(a.getNamespaceURI())) {
                     prefixes.add("xmlns".equals(a.getName()) ? "#default" : a.getLocalName());
                 }
             }
@@ -207,7 +207,7 @@ public final class LeanResponseSigner {
             Set<String> seen = new LinkedHashSet<>();
             for (Node n = header.getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (n instanceof Element e) {
-                    if (AnswerSecurityElements.WSSE.equals(e.getNamespaceURI()) && "Security".equals(e.getLocalName())) {
+                    if (WssNames.WSSE.equals(e.getNamespaceURI()) && "Security".equals(e.getLocalName())) {
                         throw new ResponseSigningException("the answer already has a Security header", null);
                     }
                     if (WSA.equals(e.getNamespaceURI())) {

@@ -18,7 +18,7 @@ import org.w3c.dom.Node;
  */
 public final class ReplayCheck implements Stage {
 
-    private static final String WSA_NS = "http://www.w3.org/2005/08/addressing";
+    private static final String WSA_NS = WssNames.WSA;
 
     private final ReplayGuard guard;
     private final Duration ttl;

@@ -72,8 +72,8 @@ class AnswerSecurityElementsTest {
     private static Document inSecurityHeader(java.util.function.Function<Document, Element> element) throws Exception {
         Document doc = SecureXml.parse(("<soap:Envelope xmlns:soap=\"" + LeanResponseSigner.SOAP11 + "\""
                 + " xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns=\"urn:default\"><soap:Header>"
-                + "<wsse:Security xmlns:wsse=\"" + AnswerSecurityElements.WSSE + "\" xmlns:wsu=\""
-                + AnswerSecurityElements.WSU + "\" soap:mustUnderstand=\"1\"/></soap:Header><soap:Body/></soap:Envelope>")
+                + "<wsse:Security xmlns:wsse=\"" + WssNames.WSSE + "\" xmlns:wsu=\""
+                + WssNames.WSU + "\" soap:mustUnderstand=\"1\"/></soap:Header><soap:Body/></soap:Envelope>")
                 .getBytes(StandardCharsets.UTF_8));
         LeanResponseSignerTest.securityHeader(doc).appendChild(element.apply(doc));
         return SecureXml.parse(LeanResponseSignerTest.serialise(doc));

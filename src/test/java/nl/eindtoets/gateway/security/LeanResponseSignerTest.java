@@ -133,7 +133,7 @@ class LeanResponseSignerTest {
         Document received = SecureXml.parse(sign(answer(), requestSignature()).bytes());
         Map<String, Element> byId = elementsById(received);
 
-        NodeList references = received.getElementsByTagNameNS(AnswerSecurityElements.DS, "Reference");
+        NodeList references = received.getElementsByTagNameNS(WssNames.DS, "Reference");
         assertThat(references.getLength()).isEqualTo(7);
         for (int i = 0; i < references.getLength(); i++) {
             Element reference = (Element) references.item(i);
@@ -146,7 +146,7 @@ class LeanResponseSignerTest {
             String digest = Base64.getEncoder().encodeToString(
                     MessageDigest.getInstance("SHA-256").digest(c14n.toByteArray()));
 
-            assertThat(reference.getElementsByTagNameNS(AnswerSecurityElements.DS, "DigestValue").item(0).getTextContent())
+            assertThat(reference.getElementsByTagNameNS(WssNames.DS, "DigestValue").item(0).getTextContent())
                     .as(target.getLocalName()).isEqualTo(digest);
         }
     }
@@ -169,10 +169,10 @@ class LeanResponseSignerTest {
                 Arguments.of("RelatesTo", (Consumer<Document>) d -> ((Element) d.getElementsByTagNameNS(WSA, "RelatesTo")
                         .item(0)).setAttributeNS(null, "RelationshipType", "http://www.w3.org/2005/08/addressing/reply")),
                 Arguments.of("To", (Consumer<Document>) d -> setText(d, WSA, "To", "https://elsewhere.example")),
-                Arguments.of("Timestamp", (Consumer<Document>) d -> setText(d, AnswerSecurityElements.WSU, "Expires",
+                Arguments.of("Timestamp", (Consumer<Document>) d -> setText(d, WssNames.WSU, "Expires",
                         "2099-01-01T00:00:00.000Z")),
                 Arguments.of("SignatureConfirmation", (Consumer<Document>) d -> ((Element) d.getElementsByTagNameNS(
-                        AnswerSecurityElements.WSSE11, "SignatureConfirmation").item(0)).setAttributeNS(null, "Note", "x")));
+                        WssNames.WSSE11, "SignatureConfirmation").item(0)).setAttributeNS(null, "Note", "x")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -208,7 +208,7 @@ class LeanResponseSignerTest {
 
         X509Certificate token = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                 new ByteArrayInputStream(Base64.getDecoder().decode(after.getElementsByTagNameNS(
-                        AnswerSecurityElements.WSSE, "BinarySecurityToken").item(0).getTextContent())));
+                        WssNames.WSSE, "BinarySecurityToken").item(0).getTextContent())));
         assertThat(token).isEqualTo(lasB);
         ResponseVerifier forLasB = new ResponseVerifier(trusted, CertificateOin.of(lasB).orElseThrow());
         assertThat(((VerifiedResponse) forLasB.verify(SecureXml.parse(serialise(after)), requestSignature,
@@ -224,7 +224,7 @@ class LeanResponseSignerTest {
 
         Document received = SecureXml.parse(sign(answer(), wrapped).bytes());
 
-        Element sc = (Element) received.getElementsByTagNameNS(AnswerSecurityElements.WSSE11, "SignatureConfirmation").item(0);
+        Element sc = (Element) received.getElementsByTagNameNS(WssNames.WSSE11, "SignatureConfirmation").item(0);
         assertThat(sc.getAttribute("Value")).isEqualTo(Base64.getEncoder().encodeToString(value));
         verify(serialise(received), wrapped);
     }
@@ -266,9 +266,9 @@ class LeanResponseSignerTest {
         new LeanResponseSigner(settings, key, fixed).sign(doc, new VerifiedSignature(null, requestSignature(),
                 Instant.now(), null));
 
-        assertThat(doc.getElementsByTagNameNS(AnswerSecurityElements.WSU, "Created").item(0).getTextContent())
+        assertThat(doc.getElementsByTagNameNS(WssNames.WSU, "Created").item(0).getTextContent())
                 .isEqualTo("2026-12-07T10:15:30.123Z");
-        assertThat(doc.getElementsByTagNameNS(AnswerSecurityElements.WSU, "Expires").item(0).getTextContent())
+        assertThat(doc.getElementsByTagNameNS(WssNames.WSU, "Expires").item(0).getTextContent())
                 .isEqualTo("2026-12-07T10:20:30.123Z");
     }
 
@@ -317,7 +317,7 @@ class LeanResponseSignerTest {
     }
 
     static Element securityHeader(Document doc) {
-        return (Element) doc.getElementsByTagNameNS(AnswerSecurityElements.WSSE, "Security").item(0);
+        return (Element) doc.getElementsByTagNameNS(WssNames.WSSE, "Security").item(0);
     }
 
     private static Element body(Document doc) {
@@ -329,8 +329,8 @@ class LeanResponseSignerTest {
         NodeList all = doc.getElementsByTagNameNS("*", "*");
         for (int i = 0; i < all.getLength(); i++) {
             Element e = (Element) all.item(i);
-            if (e.hasAttributeNS(AnswerSecurityElements.WSU, "Id")) {
-                byId.put(e.getAttributeNS(AnswerSecurityElements.WSU, "Id"), e);
+            if (e.hasAttributeNS(WssNames.WSU, "Id")) {
+                byId.put(e.getAttributeNS(WssNames.WSU, "Id"), e);
             }
         }
         return byId;
